@@ -1,0 +1,39 @@
+package org.hbew.indicators.catalog;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One of the 22 items of the 2020-2021 agreement.
+ *
+ * @param domain the field of work (transport, health insurance, ...)
+ * @param team   the team that owns the item; alerts about it are routed there
+ * @param flow   the cross-city flow whose events report this item, for items 18, 20 and 21
+ */
+public record Item(
+        int number,
+        String titleEn,
+        String titleZh,
+        String domain,
+        Team team,
+        Optional<Flow> flow,
+        List<Indicator> indicators) {
+
+    public Item {
+        indicators = List.copyOf(indicators);
+    }
+
+    public Optional<Indicator> indicator(String code) {
+        return indicators.stream().filter(i -> i.code().equals(code)).findFirst();
+    }
+
+    /** Plain indicators: those an event may name directly. */
+    public List<Indicator> plainIndicators() {
+        return indicators.stream().filter(i -> !i.derivedFromFlow()).toList();
+    }
+
+    /** Indicators observed on each event of the item's flow. */
+    public List<Indicator> flowIndicators() {
+        return indicators.stream().filter(Indicator::derivedFromFlow).toList();
+    }
+}

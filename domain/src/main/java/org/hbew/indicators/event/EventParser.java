@@ -1,0 +1,315 @@
+package org.hbew.indicators.event;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.Error;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.hbew.indicators.catalog.Catalog;
+import org.hbew.indicators.catalog.Flow;
+import org.hbew.indicators.catalog.Indicator;
+import org.hbew.indicators.catalog.Item;
+import org.hbew.indicators.json.Json;
+
+/**
+ * Turns JSON into a checked {@link EventEnvelope}, or into every problem it has. The shape is checked
+ * against the published JSON Schema (docs/schemas/event-envelope-v1.schema.json); then the catalog
+ * (the indicator belongs to the item, unit and range), the time bounds of the policy, and the
+ * consistency of flow payloads. Ingest and the processors use the same parser, so an event that
+ * bypassed ingest meets exactly the rules a posted one does.
+ */
+public final class EventParser {
+
+    public static final String SCHEMA_RESOURCE = "schemas/event-envelope-v1.schema.json";
+    private static final Schema SCHEMA = loadSchema();
+
+    private final Catalog catalog;
+    private final ValidationPolicy policy;
+    private final Clock clock;
+    private final ObjectMapper mapper = Json.mapper();
+
+    public EventParser(Catalog catalog, ValidationPolicy policy, Clock clock) {
+        this.catalog = catalog;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    private static Schema loadSchema() {
+        try (InputStream in = EventParser.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the classpath");
+            }
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public ParseResult parse(byte[] json) {
+        if (json == null) {
+            return invalid(Problem.Kind.MALFORMED_JSON, "", "no content");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(json);
+        } catch (JsonProcessingException e) {
+            return invalid(Problem.Kind.MALFORMED_JSON, "", "not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            return invalid(Problem.Kind.MALFORMED_JSON, "", "not readable: " + e.getMessage());
+        }
+        return parse(node);
+    }
+
+    public ParseResult parse(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return invalid(Problem.Kind.MALFORMED_JSON, "", "no content");
+        }
+        if (!node.isObject()) {
+            return invalid(Problem.Kind.SCHEMA, "", "an event must be a JSON object, not " + node.getNodeType().name().toLowerCase());
+        }
+        JsonNode version = node.get("schemaVersion");
+        if (version != null && version.isIntegralNumber() && version.asInt() != EventEnvelope.CURRENT_SCHEMA_VERSION) {
+            return invalid(Problem.Kind.UNSUPPORTED_VERSION, "schemaVersion", "version " + version.asText()
+                    + " is not supported; supported versions: [" + EventEnvelope.CURRENT_SCHEMA_VERSION + "]");
+        }
+        List<Problem> problems = schemaProblems(node);
+        if (!problems.isEmpty()) {
+            return new ParseResult.Invalid(problems);
+        }
+        return new Checks(node).run();
+    }
+
+    private static List<Problem> schemaProblems(JsonNode node) {
+        List<Error> errors = SCHEMA.validate(node);
+        List<Problem> problems = new ArrayList<>(errors.size());
+        for (Error error : errors) {
+            problems.add(new Problem(Problem.Kind.SCHEMA, fieldOf(error), messageOf(error)));
+        }
+        return problems;
+    }
+
+    /** A dotted field path: {@code $.payload.amount} becomes {@code payload.amount}; a missing property is named. */
+    private static String fieldOf(Error error) {
+        String location = error.getInstanceLocation().toString();
+        String field = location.startsWith("$") ? location.substring(1) : location;
+        if (field.startsWith(".")) {
+            field = field.substring(1);
+        }
+        String keyword = error.getKeyword();
+        if (error.getProperty() != null && ("required".equals(keyword) || "additionalProperties".equals(keyword)
+                || "dependentRequired".equals(keyword))) {
+            field = field.isEmpty() ? error.getProperty() : field + "." + error.getProperty();
+        }
+        return field;
+    }
+
+    private static String messageOf(Error error) {
+        String message = error.getMessage();
+        String prefix = error.getInstanceLocation() + ": ";
+        if (message.startsWith(prefix)) {
+            message = message.substring(prefix.length());
+        }
+        if ("false".equals(String.valueOf(error.getSchemaNode()))) {
+            return "is not allowed here (plain indicators carry value and unit, flow events a payload)";
+        }
+        return message;
+    }
+
+    private static ParseResult invalid(Problem.Kind kind, String field, String message) {
+        return new ParseResult.Invalid(List.of(new Problem(kind, field, message)));
+    }
+
+    /** The checks on a node that already has the schema's shape; collects every problem. */
+    private final class Checks {
+        private final JsonNode node;
+        private final List<Problem> problems = new ArrayList<>();
+
+        Checks(JsonNode node) {
+            this.node = node;
+        }
+
+        ParseResult run() {
+            String city = node.get("city").asText();
+            int itemNumber = node.get("item").asInt();
+            String indicator = node.get("indicator").asText();
+            OffsetDateTime occurredAt = time("occurredAt", node.get("occurredAt"));
+
+            if (catalog.city(city).isEmpty()) {
+                add(Problem.Kind.CATALOG, "city", "unknown city '" + city + "'; known: " + catalog.cityCodes());
+            }
+            Optional<Item> item = catalog.item(itemNumber);
+            if (item.isEmpty()) {
+                add(Problem.Kind.CATALOG, "item", "unknown item " + itemNumber);
+            }
+            FlowPayload payload = null;
+            Double value = null;
+            String unit = null;
+            Optional<Flow> flow = Flow.fromCode(indicator);
+            if (item.isPresent() && flow.isPresent()) {
+                payload = checkFlow(item.get(), flow.get(), city, occurredAt);
+            } else if (item.isPresent()) {
+                value = node.get("value").asDouble();
+                unit = node.get("unit").asText();
+                checkPlain(item.get(), indicator, value, unit);
+            }
+            if (occurredAt != null) {
+                checkTimeBounds(occurredAt);
+            }
+            if (!problems.isEmpty()) {
+                return new ParseResult.Invalid(problems);
+            }
+            UUID eventId = UUID.fromString(node.get("eventId").asText());
+            return new ParseResult.Valid(new EventEnvelope(EventEnvelope.CURRENT_SCHEMA_VERSION, eventId, city,
+                    itemNumber, indicator, occurredAt, value, unit, payload));
+        }
+
+        private void checkPlain(Item item, String code, double value, String unit) {
+            Optional<Indicator> found = item.indicator(code);
+            if (found.isEmpty()) {
+                add(Problem.Kind.CATALOG, "indicator", "'" + code + "' is not an indicator of item " + item.number()
+                        + "; its indicators: " + reportable(item));
+                return;
+            }
+            Indicator indicator = found.get();
+            if (indicator.derivedFromFlow()) {
+                add(Problem.Kind.CATALOG, "indicator", "'" + code + "' is derived from "
+                        + item.flow().orElseThrow().code() + " events; post those instead");
+                return;
+            }
+            if (!indicator.unit().code().equals(unit)) {
+                add(Problem.Kind.VALUE, "unit", "must be '" + indicator.unit().code() + "' for " + code + ", not '"
+                        + unit + "'");
+            }
+            if (!Double.isFinite(value) || !indicator.range().contains(value)) {
+                add(Problem.Kind.VALUE, "value", value + " is outside the range of " + code + " ["
+                        + indicator.range().min() + ", " + indicator.range().max() + "]");
+            } else if (indicator.unit().wholeNumbers() && value != Math.rint(value)) {
+                add(Problem.Kind.VALUE, "value", value + " must be a whole number of " + indicator.unit().code());
+            }
+        }
+
+        private List<String> reportable(Item item) {
+            List<String> codes = new ArrayList<>(item.plainIndicators().stream().map(Indicator::code).toList());
+            item.flow().ifPresent(f -> codes.add(f.code()));
+            return codes;
+        }
+
+        private FlowPayload checkFlow(Item item, Flow flow, String city, OffsetDateTime occurredAt) {
+            if (item.flow().filter(flow::equals).isEmpty()) {
+                add(Problem.Kind.CATALOG, "indicator", "item " + item.number() + " has no " + flow.code()
+                        + " events; its indicators: " + reportable(item));
+                return null;
+            }
+            JsonNode raw = node.get("payload");
+            List<String> times = switch (flow) {
+                case MEDICAL_SETTLEMENT -> List.of("dischargedAt", "settledAt");
+                case PENSION_TRANSFER -> List.of("requestedAt", "completedAt");
+                case EMERGENCY_REQUEST -> List.of("requestedAt", "dispatchedAt", "arrivedAt");
+            };
+            for (String t : times) {
+                if (raw.hasNonNull(t)) {
+                    OffsetDateTime when = time("payload." + t, raw.get(t));
+                    if (when != null && occurredAt != null && when.isAfter(occurredAt)) {
+                        add(Problem.Kind.FLOW, "payload." + t, "is after occurredAt; an event is reported once "
+                                + "what it describes has happened");
+                    }
+                }
+            }
+            if (problems.stream().anyMatch(p -> p.field().startsWith("payload."))) {
+                return null;
+            }
+            FlowPayload payload = bind(raw, flow);
+            if (payload.origin().equals(payload.destination())) {
+                add(Problem.Kind.FLOW, "payload", "a cross-city flow needs two different cities, got "
+                        + payload.origin() + " twice");
+            } else if (!city.equals(payload.origin()) && !city.equals(payload.destination())) {
+                add(Problem.Kind.FLOW, "city", "must be one of the flow's cities (" + payload.origin() + ", "
+                        + payload.destination() + "), not " + city);
+            }
+            if (payload instanceof MedicalSettlement m) {
+                notBefore(m.settledAt(), m.dischargedAt(), "payload.settledAt", "dischargedAt");
+            } else if (payload instanceof PensionTransfer p) {
+                notBefore(p.completedAt(), p.requestedAt(), "payload.completedAt", "requestedAt");
+            } else if (payload instanceof EmergencyRequest e) {
+                notBefore(e.dispatchedAt(), e.requestedAt(), "payload.dispatchedAt", "requestedAt");
+                notBefore(e.arrivedAt(), e.dispatchedAt(), "payload.arrivedAt", "dispatchedAt");
+            }
+            return payload;
+        }
+
+        private FlowPayload bind(JsonNode raw, Flow flow) {
+            Class<? extends FlowPayload> type = switch (flow) {
+                case MEDICAL_SETTLEMENT -> MedicalSettlement.class;
+                case PENSION_TRANSFER -> PensionTransfer.class;
+                case EMERGENCY_REQUEST -> EmergencyRequest.class;
+            };
+            try {
+                return mapper.treeToValue(raw, type);
+            } catch (JsonProcessingException e) {
+                // The schema admitted the payload, so the two disagree: a bug here, not bad input.
+                throw new IllegalStateException("schema and " + type.getSimpleName() + " disagree: " + e.getMessage(), e);
+            }
+        }
+
+        private void notBefore(OffsetDateTime later, OffsetDateTime earlier, String field, String earlierName) {
+            if (later != null && earlier != null && later.isBefore(earlier)) {
+                add(Problem.Kind.FLOW, field, "is before " + earlierName);
+            }
+        }
+
+        private void checkTimeBounds(OffsetDateTime occurredAt) {
+            if (!policy.checkTime()) {
+                return;
+            }
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            if (occurredAt.isAfter(now.plus(policy.maxClockSkew()))) {
+                add(Problem.Kind.TIME, "occurredAt", "is " + human(Duration.between(now, occurredAt))
+                        + " in the future; at most " + human(policy.maxClockSkew()) + " of clock skew is accepted");
+            } else if (occurredAt.isBefore(now.minus(policy.maxAge()))) {
+                add(Problem.Kind.TIME, "occurredAt", "is " + human(Duration.between(occurredAt, now))
+                        + " old; events older than " + human(policy.maxAge()) + " are not accepted");
+            }
+        }
+
+        private OffsetDateTime time(String field, JsonNode value) {
+            try {
+                return OffsetDateTime.parse(value.asText());
+            } catch (DateTimeParseException e) {
+                add(Problem.Kind.TIME, field, "'" + value.asText() + "' is not a valid ISO-8601 date-time with offset");
+                return null;
+            }
+        }
+
+        private void add(Problem.Kind kind, String field, String message) {
+            problems.add(new Problem(kind, field, message));
+        }
+    }
+
+    /** Durations as people write them: 90s, 12m, 5h, 3d. */
+    static String human(Duration d) {
+        long s = d.toSeconds();
+        if (s < 120) {
+            return s + "s";
+        }
+        if (s < 7_200) {
+            return (s / 60) + "m";
+        }
+        if (s < 172_800) {
+            return (s / 3_600) + "h";
+        }
+        return (s / 86_400) + "d";
+    }
+}

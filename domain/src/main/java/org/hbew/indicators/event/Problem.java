@@ -1,0 +1,35 @@
+package org.hbew.indicators.event;
+
+/**
+ * One thing wrong with an event: the field (a dotted path such as {@code payload.amount}, empty for
+ * the whole event) and a message a city's data office can act on.
+ */
+public record Problem(Kind kind, String field, String message) {
+
+    /** A bounded set of reasons, used as the dead-letter reason and as a metric label. */
+    public enum Kind {
+        MALFORMED_JSON("malformed_json"),
+        UNSUPPORTED_VERSION("unsupported_version"),
+        SCHEMA("schema"),
+        CATALOG("catalog"),
+        VALUE("value"),
+        TIME("time"),
+        FLOW("flow");
+
+        private final String reason;
+
+        Kind(String reason) {
+            this.reason = reason;
+        }
+
+        /** The label value in {@code hbew_dlq_records_total{reason}} and the DLQ reason header. */
+        public String reason() {
+            return reason;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return (field.isEmpty() ? "" : field + ": ") + message;
+    }
+}

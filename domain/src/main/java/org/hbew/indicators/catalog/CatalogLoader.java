@@ -1,6 +1,7 @@
 package org.hbew.indicators.catalog;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -66,14 +67,15 @@ public final class CatalogLoader {
     public static Catalog parse(String source, InputStream yaml) {
         RawCatalog raw;
         try {
-            raw = YAML.readValue(yaml, RawCatalog.class);
+            JsonNode tree = YAML.readTree(yaml);
+            if (tree == null || tree.isMissingNode() || tree.isNull()) {
+                throw new CatalogException(source, List.of("is empty"));
+            }
+            raw = YAML.treeToValue(tree, RawCatalog.class);
         } catch (JsonMappingException e) {
             throw new CatalogException(source, List.of(pathOf(e) + ": " + e.getOriginalMessage()));
         } catch (IOException e) {
             throw new CatalogException(source, List.of("is not valid YAML: " + e.getMessage()));
-        }
-        if (raw == null) {
-            throw new CatalogException(source, List.of("is empty"));
         }
         return new Checker(source).check(raw);
     }

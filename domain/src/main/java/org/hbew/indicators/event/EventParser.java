@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,6 +36,7 @@ public final class EventParser {
 
     public static final String SCHEMA_RESOURCE = "schemas/event-envelope-v1.schema.json";
     private static final Schema SCHEMA = loadSchema();
+    private static final List<String> FLOW_CODES = Arrays.stream(Flow.values()).map(Flow::code).toList();
 
     private final Catalog catalog;
     private final ValidationPolicy policy;
@@ -96,18 +98,16 @@ public final class EventParser {
         List<Error> errors = SCHEMA.validate(node);
         List<Problem> problems = new ArrayList<>(errors.size());
         for (Error error : errors) {
-            problems.add(new Problem(Problem.Kind.SCHEMA, fieldOf(error), messageOf(error)));
+            String field = fieldOf(error);
+            problems.add(new Problem(Problem.Kind.SCHEMA, field, messageOf(error, field)));
         }
         return problems;
     }
 
-    /** A dotted field path: {@code $.payload.amount} becomes {@code payload.amount}; a missing property is named. */
+    /** A dotted field path: the JSON pointer {@code /payload/amount} becomes {@code payload.amount}; a missing property is named. */
     private static String fieldOf(Error error) {
         String location = error.getInstanceLocation().toString();
-        String field = location.startsWith("$") ? location.substring(1) : location;
-        if (field.startsWith(".")) {
-            field = field.substring(1);
-        }
+        String field = (location.startsWith("/") ? location.substring(1) : location).replace('/', '.');
         String keyword = error.getKeyword();
         if (error.getProperty() != null && ("required".equals(keyword) || "additionalProperties".equals(keyword)
                 || "dependentRequired".equals(keyword))) {
@@ -116,16 +116,38 @@ public final class EventParser {
         return field;
     }
 
-    private static String messageOf(Error error) {
-        String message = error.getMessage();
-        String prefix = error.getInstanceLocation() + ": ";
-        if (message.startsWith(prefix)) {
-            message = message.substring(prefix.length());
+    /** The validator's message, reworded where a city's data office would not know what it means. */
+    private static String messageOf(Error error, String field) {
+        String keyword = String.valueOf(error.getKeyword());
+        if ("additionalProperties".equals(keyword)) {
+            return "is not a property of envelope v1";
         }
         if ("false".equals(String.valueOf(error.getSchemaNode()))) {
-            return "is not allowed here (plain indicators carry value and unit, flow events a payload)";
+            if (field.equals("value") || field.equals("unit")) {
+                return "only plain indicators carry value and unit; a flow event carries a payload";
+            }
+            if (field.equals("payload")) {
+                return "only flow events (" + FLOW_CODES + ") carry a payload";
+            }
+            return "is not allowed here";
         }
-        return message;
+        switch (keyword) {
+            case "required", "dependentRequired":
+                return "is required";
+            case "pattern":
+                if (field.endsWith("eventId")) {
+                    return "must be a UUID, e.g. 3f8b0c5e-9a1d-4c1e-8f2a-0d6b1e2c3a4b";
+                }
+                if (field.endsWith("At")) {
+                    return "must be an ISO-8601 date-time with offset, e.g. 2026-11-27T10:15:00+08:00";
+                }
+                break;
+            default:
+                break;
+        }
+        String message = error.getMessage();
+        String prefix = error.getInstanceLocation() + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     private static ParseResult invalid(Problem.Kind kind, String field, String message) {

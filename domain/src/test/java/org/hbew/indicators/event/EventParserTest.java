@@ -1,0 +1,270 @@
+package org.hbew.indicators.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+import org.hbew.indicators.catalog.Catalog;
+import org.hbew.indicators.catalog.CatalogLoader;
+import org.hbew.indicators.json.Json;
+import org.junit.jupiter.api.Test;
+
+class EventParserTest {
+
+    private static final Catalog CATALOG = CatalogLoader.loadDefault();
+    private static final Instant NOW = Instant.parse("2026-11-27T02:00:00Z");
+    private static final EventParser PARSER = new EventParser(CATALOG,
+            ValidationPolicy.edge(Duration.ofMinutes(5), Duration.ofDays(30)), Clock.fixed(NOW, ZoneOffset.UTC));
+
+    private static ObjectNode plain() {
+        ObjectNode e = Json.mapper().createObjectNode();
+        e.put("schemaVersion", 1);
+        e.put("eventId", "3f8b0c5e-9a1d-4c1e-8f2a-0d6b1e2c3a4b");
+        e.put("city", "ordos");
+        e.put("item", 2);
+        e.put("indicator", "road_km_opened");
+        e.put("occurredAt", "2026-11-27T09:30:00+08:00");
+        e.put("value", 12.5);
+        e.put("unit", "km");
+        return e;
+    }
+
+    private static ObjectNode settlement() {
+        ObjectNode e = plain();
+        e.remove("value");
+        e.remove("unit");
+        e.put("item", 18);
+        e.put("indicator", "medical.settlement");
+        ObjectNode p = e.putObject("payload");
+        p.put("insuredCity", "ordos");
+        p.put("treatmentCity", "hohhot");
+        p.put("amount", 3250.75);
+        p.put("direct", true);
+        p.put("dischargedAt", "2026-11-27T08:00:00+08:00");
+        p.put("settledAt", "2026-11-27T08:20:00+08:00");
+        return e;
+    }
+
+    private static ParseResult.Invalid invalid(ObjectNode node) {
+        ParseResult result = PARSER.parse(node);
+        assertThat(result).isInstanceOf(ParseResult.Invalid.class);
+        return (ParseResult.Invalid) result;
+    }
+
+    @Test
+    void shouldParseAPlainIndicatorEvent() {
+        ParseResult result = PARSER.parse(plain());
+
+        assertThat(result).isEqualTo(new ParseResult.Valid(EventEnvelope.plain(
+                UUID.fromString("3f8b0c5e-9a1d-4c1e-8f2a-0d6b1e2c3a4b"), "ordos", 2, "road_km_opened",
+                OffsetDateTime.parse("2026-11-27T09:30:00+08:00"), 12.5, "km")));
+    }
+
+    @Test
+    void shouldParseAMedicalSettlementWithItsTypedPayload() {
+        ParseResult result = PARSER.parse(settlement());
+
+        assertThat(result).isInstanceOf(ParseResult.Valid.class);
+        EventEnvelope event = ((ParseResult.Valid) result).event();
+        assertThat(event.payload()).isEqualTo(new MedicalSettlement("ordos", "hohhot", 3250.75, true,
+                OffsetDateTime.parse("2026-11-27T08:00:00+08:00"), OffsetDateTime.parse("2026-11-27T08:20:00+08:00")));
+        assertThat(event.value()).isNull();
+        assertThat(event.rawKey()).isEqualTo("18:ordos");
+    }
+
+    @Test
+    void shouldParsePensionAndEmergencyFlows() {
+        ObjectNode pension = settlement();
+        pension.put("item", 20);
+        pension.put("indicator", "pension.transfer");
+        ObjectNode p = pension.putObject("payload");
+        p.put("fromCity", "baotou");
+        p.put("toCity", "ordos");
+        p.put("stage", "completed");
+        p.put("requestedAt", "2026-11-20T09:00:00+08:00");
+        p.put("completedAt", "2026-11-27T09:00:00+08:00");
+
+        ObjectNode emergency = settlement();
+        emergency.put("item", 21);
+        emergency.put("indicator", "emergency.request");
+        ObjectNode q = emergency.putObject("payload");
+        q.put("requestingCity", "ordos");
+        q.put("supportingCity", "ulanqab");
+        q.put("category", "natural_disaster");
+        q.put("resource", "special_equipment");
+        q.put("requestedAt", "2026-11-27T08:00:00+08:00");
+        q.put("dispatchedAt", "2026-11-27T08:12:00+08:00");
+
+        assertThat(PARSER.parse(pension)).isInstanceOf(ParseResult.Valid.class);
+        assertThat(PARSER.parse(emergency)).isInstanceOf(ParseResult.Valid.class);
+        PensionTransfer transfer = (PensionTransfer) ((ParseResult.Valid) PARSER.parse(pension)).event().payload();
+        assertThat(transfer.completionDays()).isEqualTo(7.0);
+    }
+
+    @Test
+    void shouldReportEveryMissingAndWronglyTypedFieldWithItsName() {
+        ObjectNode e = plain();
+        e.remove("eventId");
+        e.put("item", "two");
+        e.put("value", "twelve");
+        e.put("colour", "red");
+
+        assertThat(invalid(e).problems())
+                .extracting(Problem::field)
+                .containsExactlyInAnyOrder("eventId", "item", "value", "colour");
+        assertThat(invalid(e).problems()).allMatch(p -> p.kind() == Problem.Kind.SCHEMA);
+        assertThat(invalid(e).problems()).contains(
+                new Problem(Problem.Kind.SCHEMA, "eventId", "is required"),
+                new Problem(Problem.Kind.SCHEMA, "colour", "is not a property of envelope v1"));
+    }
+
+    @Test
+    void shouldRejectAnUnknownSchemaVersionNamingTheSupportedOnes() {
+        ObjectNode e = plain();
+        e.put("schemaVersion", 2);
+
+        assertThat(invalid(e).problems()).containsExactly(new Problem(Problem.Kind.UNSUPPORTED_VERSION,
+                "schemaVersion", "version 2 is not supported; supported versions: [1]"));
+    }
+
+    @Test
+    void shouldRejectAnEventIdThatIsNotAUuid() {
+        ObjectNode e = plain();
+        e.put("eventId", "not-a-uuid");
+
+        assertThat(invalid(e).problems()).extracting(Problem::field).containsExactly("eventId");
+    }
+
+    @Test
+    void shouldRejectAnIndicatorOfAnotherItemListingTheRightOnes() {
+        ObjectNode e = plain();
+        e.put("indicator", "raw_milk_output");
+
+        assertThat(invalid(e).problems()).containsExactly(new Problem(Problem.Kind.CATALOG, "indicator",
+                "'raw_milk_output' is not an indicator of item 2; its indicators: [road_link_progress, road_km_opened]"));
+    }
+
+    @Test
+    void shouldRejectADerivedIndicatorPostedAsAPlainValue() {
+        ObjectNode e = plain();
+        e.put("item", 18);
+        e.put("indicator", "direct_settlement_rate");
+        e.put("unit", "ratio");
+        e.put("value", 0.9);
+
+        assertThat(invalid(e).problems()).extracting(Problem::message)
+                .containsExactly("'direct_settlement_rate' is derived from medical.settlement events; post those instead");
+    }
+
+    @Test
+    void shouldRejectAWrongUnitAndAnOutOfRangeValueTogether() {
+        ObjectNode e = plain();
+        e.put("indicator", "road_link_progress");
+        e.put("unit", "km");
+        e.put("value", 130);
+
+        assertThat(invalid(e).problems()).extracting(Problem::field, Problem::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("unit", Problem.Kind.VALUE),
+                org.assertj.core.groups.Tuple.tuple("value", Problem.Kind.VALUE));
+    }
+
+    @Test
+    void shouldRejectAFractionOfACount() {
+        ObjectNode e = plain();
+        e.put("item", 14);
+        e.put("indicator", "school_pairs");
+        e.put("unit", "count");
+        e.put("value", 2.5);
+
+        assertThat(invalid(e).problems()).extracting(Problem::message)
+                .containsExactly("2.5 must be a whole number of count");
+    }
+
+    @Test
+    void shouldRejectEventsTooFarInTheFutureOrThePast() {
+        ObjectNode future = plain();
+        future.put("occurredAt", "2026-11-27T02:10:00Z");
+        ObjectNode old = plain();
+        old.put("occurredAt", "2026-10-01T00:00:00Z");
+
+        assertThat(invalid(future).problems()).extracting(Problem::message)
+                .containsExactly("is 10m in the future; at most 5m of clock skew is accepted");
+        assertThat(invalid(old).problems()).extracting(Problem::message)
+                .containsExactly("is 57d old; events older than 30d are not accepted");
+    }
+
+    @Test
+    void shouldAcceptOldEventsWhenTimeBoundsAreOff() {
+        ObjectNode old = plain();
+        old.put("occurredAt", "2020-10-01T00:00:00+08:00");
+        EventParser replay = new EventParser(CATALOG, ValidationPolicy.withoutTimeBounds(), Clock.systemUTC());
+
+        assertThat(replay.parse(old)).isInstanceOf(ParseResult.Valid.class);
+    }
+
+    @Test
+    void shouldRejectAFlowWithinOneCityAndAReporterOutsideTheFlow() {
+        ObjectNode sameCity = settlement();
+        ((ObjectNode) sameCity.get("payload")).put("treatmentCity", "ordos");
+        ObjectNode outsider = settlement();
+        outsider.put("city", "baotou");
+
+        assertThat(invalid(sameCity).problems()).extracting(Problem::field).containsExactly("payload");
+        assertThat(invalid(outsider).problems()).extracting(Problem::message)
+                .containsExactly("must be one of the flow's cities (ordos, hohhot), not baotou");
+    }
+
+    @Test
+    void shouldRejectTimesInTheWrongOrder() {
+        ObjectNode e = settlement();
+        ((ObjectNode) e.get("payload")).put("settledAt", "2026-11-27T07:00:00+08:00");
+
+        assertThat(invalid(e).problems()).containsExactly(
+                new Problem(Problem.Kind.FLOW, "payload.settledAt", "is before dischargedAt"));
+    }
+
+    @Test
+    void shouldRejectANegativeAmountAndACompletedTransferWithoutCompletion() {
+        ObjectNode e = settlement();
+        ((ObjectNode) e.get("payload")).put("amount", -1);
+        ObjectNode pension = settlement();
+        pension.put("item", 20);
+        pension.put("indicator", "pension.transfer");
+        ObjectNode p = pension.putObject("payload");
+        p.put("fromCity", "baotou");
+        p.put("toCity", "ordos");
+        p.put("stage", "completed");
+        p.put("requestedAt", "2026-11-20T09:00:00+08:00");
+
+        assertThat(invalid(e).problems()).extracting(Problem::field).containsExactly("payload.amount");
+        assertThat(invalid(pension).problems()).extracting(Problem::field).containsExactly("payload.completedAt");
+    }
+
+    @Test
+    void shouldRejectAValueOnAFlowEventAndAPayloadOnAPlainOne() {
+        ObjectNode flowWithValue = settlement();
+        flowWithValue.put("value", 3);
+        ObjectNode plainWithPayload = plain();
+        plainWithPayload.putObject("payload");
+
+        assertThat(invalid(flowWithValue).problems()).containsExactly(new Problem(Problem.Kind.SCHEMA, "value",
+                "only plain indicators carry value and unit; a flow event carries a payload"));
+        assertThat(invalid(plainWithPayload).problems()).extracting(Problem::field).containsExactly("payload");
+    }
+
+    @Test
+    void shouldExplainMalformedJsonAndNonObjects() {
+        ParseResult broken = PARSER.parse("{\"city\": ".getBytes(StandardCharsets.UTF_8));
+        ParseResult array = PARSER.parse("[1,2]".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(((ParseResult.Invalid) broken).reason()).isEqualTo(Problem.Kind.MALFORMED_JSON);
+        assertThat(((ParseResult.Invalid) array).problems()).extracting(Problem::message)
+                .containsExactly("an event must be a JSON object, not array");
+    }
+}

@@ -17,6 +17,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.hbew.indicators.catalog.Catalog;
@@ -87,11 +88,35 @@ public final class EventParser {
             return invalid(Problem.Kind.UNSUPPORTED_VERSION, "schemaVersion", "version " + version.asText()
                     + " is not supported; supported versions: [" + EventEnvelope.CURRENT_SCHEMA_VERSION + "]");
         }
+        List<Problem> outOfRange = new ArrayList<>();
+        collectNonFiniteNumbers(node, "", outOfRange);
+        if (!outOfRange.isEmpty()) {
+            return new ParseResult.Invalid(outOfRange);
+        }
         List<Problem> problems = schemaProblems(node);
         if (!problems.isEmpty()) {
             return new ParseResult.Invalid(problems);
         }
         return new Checks(node).run();
+    }
+
+    /**
+     * Numbers beyond the range of a double (1e999) are read as infinities, which the schema validator cannot
+     * compare (it fails with an exception instead of a problem); so they are reported before it runs.
+     */
+    private static void collectNonFiniteNumbers(JsonNode node, String path, List<Problem> problems) {
+        if (node.isFloatingPointNumber() && !Double.isFinite(node.doubleValue())) {
+            problems.add(new Problem(Problem.Kind.VALUE, path, "is beyond the range of a number (about ±1.8e308)"));
+        } else if (node.isObject()) {
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                collectNonFiniteNumbers(field.getValue(), path.isEmpty() ? field.getKey() : path + "." + field.getKey(),
+                        problems);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                collectNonFiniteNumbers(node.get(i), path.isEmpty() ? Integer.toString(i) : path + "." + i, problems);
+            }
+        }
     }
 
     private static List<Problem> schemaProblems(JsonNode node) {

@@ -14,7 +14,9 @@ public record Problem(Kind kind, String field, String message) {
         CATALOG("catalog"),
         VALUE("value"),
         TIME("time"),
-        FLOW("flow");
+        FLOW("flow"),
+        /** A record on hbew.events.raw whose key is not the event's {@code <item>:<city>} (it bypassed ingest). */
+        KEY("key");
 
         private final String reason;
 

@@ -73,6 +73,7 @@ public final class TopicProvisioner {
                 throw new IllegalStateException("creating topics took longer than " + timeout, e);
             }
             missing.forEach(t -> created.add(t.name()));
+            awaitVisible(created);
         }
         Report checked = verify(specs);
         return new Report(created, checked.existing(), checked.differences());
@@ -108,6 +109,22 @@ public final class TopicProvisioner {
             }
         }
         return new Report(List.of(), existing, differences);
+    }
+
+    /** A created topic shows up in metadata a moment later; until it does, verification would call it missing. */
+    private void awaitVisible(List<String> names) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!listTopics().containsAll(names)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("created topics " + names + " did not appear within " + timeout);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for new topics", e);
+            }
+        }
     }
 
     private static String normalise(String value) {

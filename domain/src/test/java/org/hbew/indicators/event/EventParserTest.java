@@ -1,6 +1,7 @@
 package org.hbew.indicators.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -256,6 +257,16 @@ class EventParserTest {
         assertThat(invalid(flowWithValue).problems()).containsExactly(new Problem(Problem.Kind.SCHEMA, "value",
                 "only plain indicators carry value and unit; a flow event carries a payload"));
         assertThat(invalid(plainWithPayload).problems()).extracting(Problem::field).containsExactly("payload");
+    }
+
+    @Test
+    void shouldReportNumbersBeyondTheRangeOfADoubleInsteadOfFailing() {
+        ParseResult result = PARSER.parse(("{\"schemaVersion\": 1e999999, \"value\": -1e309, "
+                + "\"payload\": {\"amount\": [1, 2e400]}}").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(((ParseResult.Invalid) result).problems()).extracting(Problem::kind, Problem::field)
+                .containsExactly(tuple(Problem.Kind.VALUE, "schemaVersion"), tuple(Problem.Kind.VALUE, "value"),
+                        tuple(Problem.Kind.VALUE, "payload.amount.1"));
     }
 
     @Test

@@ -1,0 +1,48 @@
+package org.hbew.indicators.ingest;
+
+import java.util.Locale;
+
+/**
+ * The two body formats of {@code POST /v1/events}: JSON (one event object, or an array of them) and NDJSON (one
+ * event object per line). Both are UTF-8; a declared charset other than UTF-8 is refused rather than guessed at.
+ */
+enum BodyFormat {
+    JSON("application/json"),
+    NDJSON("application/x-ndjson");
+
+    private final String mediaType;
+
+    BodyFormat(String mediaType) {
+        this.mediaType = mediaType;
+    }
+
+    /** The format a {@code Content-Type} header names, or a 415 naming the ones accepted. */
+    static BodyFormat of(String contentType) {
+        if (contentType == null || contentType.isBlank()) {
+            throw unsupported("no Content-Type");
+        }
+        String[] parts = contentType.split(";", -1);
+        String mediaType = parts[0].strip().toLowerCase(Locale.ROOT);
+        for (int i = 1; i < parts.length; i++) {
+            String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
+            if (parameter.startsWith("charset=")) {
+                String charset = parameter.substring("charset=".length()).replace("\"", "");
+                if (!charset.equals("utf-8") && !charset.equals("utf8")) {
+                    throw ApiError.unsupportedMediaType("events are UTF-8 JSON; charset " + charset
+                            + " is not accepted");
+                }
+            }
+        }
+        for (BodyFormat format : values()) {
+            if (format.mediaType.equals(mediaType)) {
+                return format;
+            }
+        }
+        throw unsupported("Content-Type " + mediaType);
+    }
+
+    private static ApiError unsupported(String what) {
+        return ApiError.unsupportedMediaType(what + " is not accepted; send " + JSON.mediaType
+                + " (an event or an array of events) or " + NDJSON.mediaType + " (one event per line)");
+    }
+}

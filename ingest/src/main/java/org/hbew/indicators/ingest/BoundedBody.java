@@ -1,0 +1,34 @@
+package org.hbew.indicators.ingest;
+
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads a request body, but never more than the limit: a declared {@code Content-Length} above it is refused
+ * before anything is read, and a body without one (chunked) is refused as soon as it passes the limit. Memory
+ * per request is thus bounded by the limit whatever the sender does.
+ */
+final class BoundedBody {
+
+    private BoundedBody() {
+    }
+
+    /**
+     * @param declaredLength the {@code Content-Length}, or -1 when the sender did not declare one
+     */
+    static byte[] read(InputStream in, long declaredLength, int maxBytes) {
+        if (declaredLength > maxBytes) {
+            throw ApiError.bodyTooLarge(maxBytes);
+        }
+        byte[] body;
+        try {
+            body = in.readNBytes(maxBytes + 1);
+        } catch (IOException e) {
+            throw ApiError.of(400, "unreadable_body", "the body could not be read to its end");
+        }
+        if (body.length > maxBytes) {
+            throw ApiError.bodyTooLarge(maxBytes);
+        }
+        return body;
+    }
+}

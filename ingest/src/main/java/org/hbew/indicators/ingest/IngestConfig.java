@@ -1,0 +1,139 @@
+package org.hbew.indicators.ingest;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import org.hbew.indicators.event.ValidationPolicy;
+
+/**
+ * Everything the ingest gateway needs to run. {@link #defaults(String, TokenStore)} gives the values of the
+ * contract (port 8080, 1 MiB bodies, 5000 events per request, 5 minutes of clock skew, 30 days of age); the
+ * {@code with...} methods change one concern at a time.
+ *
+ * @param host                bind address of the HTTP listener
+ * @param port                HTTP port; 0 picks a free one (see {@link IngestGateway#port()})
+ * @param bootstrapServers    Kafka bootstrap servers
+ * @param tokens              who may post, and for which city
+ * @param maxBodyBytes        larger bodies are refused with 413
+ * @param maxEventsPerRequest requests with more events are refused with 413
+ * @param maxClockSkew        how far in the future an event's {@code occurredAt} may be
+ * @param maxEventAge         how far in the past an event's {@code occurredAt} may be
+ * @param maxInFlightEvents   events handed to Kafka and not yet acknowledged; beyond it the gateway answers 429.
+ *                            At least {@code maxEventsPerRequest}, so that every admissible request can get in.
+ * @param producerOverrides   Kafka producer settings that replace the gateway's (security, tuning)
+ * @param sendTimeout         how long a request waits for Kafka's acknowledgement before it is answered 503
+ */
+public record IngestConfig(
+        String host,
+        int port,
+        String bootstrapServers,
+        TokenStore tokens,
+        int maxBodyBytes,
+        int maxEventsPerRequest,
+        Duration maxClockSkew,
+        Duration maxEventAge,
+        int maxInFlightEvents,
+        Map<String, String> producerOverrides,
+        Duration sendTimeout) {
+
+    public static final String DEFAULT_HOST = "0.0.0.0";
+    public static final int DEFAULT_PORT = 8080;
+    public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+    public static final int DEFAULT_MAX_EVENTS_PER_REQUEST = 5_000;
+    /**
+     * Four full requests at a time. A valid event is a few hundred bytes of JSON, so this many fit several
+     * times into the producer's default 32 MiB buffer, and {@code send()} never waits for buffer space.
+     */
+    public static final int DEFAULT_MAX_IN_FLIGHT_EVENTS = 4 * DEFAULT_MAX_EVENTS_PER_REQUEST;
+    public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(10);
+
+    public IngestConfig {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+        Objects.requireNonNull(tokens, "tokens");
+        Objects.requireNonNull(maxClockSkew, "maxClockSkew");
+        Objects.requireNonNull(maxEventAge, "maxEventAge");
+        Objects.requireNonNull(sendTimeout, "sendTimeout");
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
+        }
+        if (bootstrapServers.isBlank()) {
+            throw new IllegalArgumentException("bootstrapServers must not be blank");
+        }
+        requirePositive(maxBodyBytes, "maxBodyBytes");
+        requirePositive(maxEventsPerRequest, "maxEventsPerRequest");
+        requirePositive(maxInFlightEvents, "maxInFlightEvents");
+        if (maxInFlightEvents < maxEventsPerRequest) {
+            throw new IllegalArgumentException("maxInFlightEvents (" + maxInFlightEvents
+                    + ") must be at least maxEventsPerRequest (" + maxEventsPerRequest
+                    + "), or a full request could never be admitted");
+        }
+        if (maxClockSkew.isNegative() || maxEventAge.isNegative() || maxEventAge.isZero()) {
+            throw new IllegalArgumentException("maxClockSkew must not be negative and maxEventAge must be positive");
+        }
+        if (sendTimeout.isNegative() || sendTimeout.isZero()) {
+            throw new IllegalArgumentException("sendTimeout must be positive");
+        }
+        producerOverrides = Map.copyOf(producerOverrides);
+    }
+
+    /** The contract's defaults, listening on 0.0.0.0:8080. */
+    public static IngestConfig defaults(String bootstrapServers, TokenStore tokens) {
+        return new IngestConfig(DEFAULT_HOST, DEFAULT_PORT, bootstrapServers, tokens, DEFAULT_MAX_BODY_BYTES,
+                DEFAULT_MAX_EVENTS_PER_REQUEST, ValidationPolicy.DEFAULT_MAX_CLOCK_SKEW,
+                ValidationPolicy.DEFAULT_MAX_AGE, DEFAULT_MAX_IN_FLIGHT_EVENTS, Map.of(), DEFAULT_SEND_TIMEOUT);
+    }
+
+    public IngestConfig withBind(String newHost, int newPort) {
+        return new IngestConfig(newHost, newPort, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
+                maxClockSkew, maxEventAge, maxInFlightEvents, producerOverrides, sendTimeout);
+    }
+
+    /** Body and event limits; the in-flight bound grows with them if it would otherwise be too small. */
+    public IngestConfig withLimits(int newMaxBodyBytes, int newMaxEventsPerRequest) {
+        return new IngestConfig(host, port, bootstrapServers, tokens, newMaxBodyBytes, newMaxEventsPerRequest,
+                maxClockSkew, maxEventAge, Math.max(maxInFlightEvents, newMaxEventsPerRequest), producerOverrides,
+                sendTimeout);
+    }
+
+    public IngestConfig withTimeBounds(Duration newMaxClockSkew, Duration newMaxEventAge) {
+        return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
+                newMaxClockSkew, newMaxEventAge, maxInFlightEvents, producerOverrides, sendTimeout);
+    }
+
+    public IngestConfig withMaxInFlightEvents(int newMaxInFlightEvents) {
+        return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
+                maxClockSkew, maxEventAge, newMaxInFlightEvents, producerOverrides, sendTimeout);
+    }
+
+    public IngestConfig withProducerOverrides(Map<String, String> newProducerOverrides) {
+        return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
+                maxClockSkew, maxEventAge, maxInFlightEvents, newProducerOverrides, sendTimeout);
+    }
+
+    public IngestConfig withSendTimeout(Duration newSendTimeout) {
+        return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
+                maxClockSkew, maxEventAge, maxInFlightEvents, producerOverrides, newSendTimeout);
+    }
+
+    /** The time bounds events are checked against at this edge. */
+    ValidationPolicy validationPolicy() {
+        return ValidationPolicy.edge(maxClockSkew, maxEventAge);
+    }
+
+    /** Names the producer overrides but not their values, which may hold credentials. */
+    @Override
+    public String toString() {
+        return "IngestConfig[host=" + host + ", port=" + port + ", bootstrapServers=" + bootstrapServers
+                + ", tokens=" + tokens + ", maxBodyBytes=" + maxBodyBytes + ", maxEventsPerRequest="
+                + maxEventsPerRequest + ", maxClockSkew=" + maxClockSkew + ", maxEventAge=" + maxEventAge
+                + ", maxInFlightEvents=" + maxInFlightEvents + ", producerOverrides=" + producerOverrides.keySet()
+                + ", sendTimeout=" + sendTimeout + "]";
+    }
+
+    private static void requirePositive(int value, String name) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " must be positive, was " + value);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.hbew.indicators.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.InstanceOfAssertFactories;
+import org.hbew.indicators.json.Json;
+import org.junit.jupiter.api.Test;
+
+class BearerAuthTest {
+
+    private final BearerAuth auth = new BearerAuth(TokenStore.of(Map.of("hohhot", "h-token", "admin", "a-token")));
+
+    @Test
+    void shouldAuthenticateABearerTokenWhateverTheSchemesCase() {
+        assertThat(auth.authenticate("Bearer h-token")).isEqualTo(new TokenStore.Principal("hohhot"));
+        assertThat(auth.authenticate("bearer  a-token ")).isEqualTo(new TokenStore.Principal("admin"));
+    }
+
+    @Test
+    void shouldAnswer401WithoutAKnownBearerToken() {
+        for (String header : new String[] {null, "", "Basic aDp0b2tlbg==", "Bearer", "Bearer wrong", "h-token"}) {
+            assertThatThrownBy(() -> auth.authenticate(header))
+                    .asInstanceOf(InstanceOfAssertFactories.type(ApiError.class))
+                    .satisfies(e -> assertThat(e.status()).isEqualTo(401))
+                    .extracting(ApiError::code).isEqualTo("unauthorized");
+        }
+    }
+
+    @Test
+    void shouldAnswer403NamingEveryEventOfAnotherCity() {
+        List<PostedEvent> events = List.of(
+                event(0, "{\"city\":\"hohhot\"}"),
+                event(1, "{\"city\":\"baotou\"}"),
+                event(2, "{\"item\":3}"),
+                event(3, "{\"city\":\"ordos\"}"));
+
+        assertThatThrownBy(() -> BearerAuth.authorize(new TokenStore.Principal("hohhot"), events))
+                .asInstanceOf(InstanceOfAssertFactories.type(ApiError.class))
+                .satisfies(e -> {
+                    assertThat(e.status()).isEqualTo(403);
+                    assertThat(e.problems()).extracting(IndexedProblem::index).containsExactly(1, 3);
+                    assertThat(e.problems()).extracting(IndexedProblem::field).containsOnly("city");
+                });
+    }
+
+    @Test
+    void shouldLetAdminWriteEveryCity() {
+        List<PostedEvent> events = List.of(event(0, "{\"city\":\"baotou\"}"), event(1, "{\"city\":\"ordos\"}"));
+
+        BearerAuth.authorize(new TokenStore.Principal("admin"), events);
+        BearerAuth.authorize(new TokenStore.Principal("hohhot"), List.of(event(0, "{\"city\":\"hohhot\"}")));
+    }
+
+    private static PostedEvent event(int index, String json) {
+        try {
+            return PostedEvent.parsed(index, Json.mapper().readTree(json));
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}

@@ -5,11 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -25,6 +21,7 @@ import org.hbew.indicators.catalog.Flow;
 import org.hbew.indicators.catalog.Indicator;
 import org.hbew.indicators.catalog.Item;
 import org.hbew.indicators.json.Json;
+import org.hbew.indicators.json.JsonSchemas;
 
 /**
  * Turns JSON into a checked {@link EventEnvelope}, or into every problem it has. The shape is checked
@@ -35,8 +32,8 @@ import org.hbew.indicators.json.Json;
  */
 public final class EventParser {
 
-    public static final String SCHEMA_RESOURCE = "schemas/event-envelope-v1.schema.json";
-    private static final Schema SCHEMA = loadSchema();
+    public static final String SCHEMA_RESOURCE = "schemas/" + JsonSchemas.EVENT_ENVELOPE;
+    private static final Schema SCHEMA = JsonSchemas.load(JsonSchemas.EVENT_ENVELOPE);
     private static final List<String> FLOW_CODES = Arrays.stream(Flow.values()).map(Flow::code).toList();
 
     private final Catalog catalog;
@@ -48,17 +45,6 @@ public final class EventParser {
         this.catalog = catalog;
         this.policy = policy;
         this.clock = clock;
-    }
-
-    private static Schema loadSchema() {
-        try (InputStream in = EventParser.class.getClassLoader().getResourceAsStream(SCHEMA_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException(SCHEMA_RESOURCE + " is missing from the classpath");
-            }
-            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     public ParseResult parse(byte[] json) {

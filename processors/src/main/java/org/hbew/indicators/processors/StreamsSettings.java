@@ -1,0 +1,52 @@
+package org.hbew.indicators.processors;
+
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.StreamsConfig;
+import org.hbew.indicators.kafka.Topics;
+import org.hbew.indicators.processors.errors.DeadLetteringHandlers;
+import org.hbew.indicators.processors.metrics.PipelineMetrics;
+import org.hbew.indicators.processors.state.BoundedMemoryRocksDbConfig;
+
+/**
+ * The Kafka Streams configuration of the processors, in one pure function so the application and
+ * the TopologyTestDriver tests run with the same guarantees and handlers.
+ */
+public final class StreamsSettings {
+
+    /** Record cache of all stores of an instance: it also batches window updates before they are emitted. */
+    static final long CACHE_BYTES = 16L * 1024 * 1024;
+
+    private StreamsSettings() {
+    }
+
+    public static Properties properties(ProcessorsConfig config, PipelineMetrics metrics) {
+        Properties p = new Properties();
+        p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.applicationId());
+        p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        p.put(StreamsConfig.STATE_DIR_CONFIG, config.stateDir().toString());
+        p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, config.applicationServer());
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
+        p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
+        p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
+        p.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, config.groupProtocol());
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ.name());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringHandlers.Processing.class);
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringHandlers.Deserialization.class);
+        p.put(DeadLetteringHandlers.METRICS_CONFIG, metrics);
+        if ("classic".equals(config.groupProtocol())) {
+            // Fail over to another instance within seconds rather than the default 45 s. (The streams
+            // protocol takes these from the broker's group configuration instead.)
+            p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);
+            p.put(StreamsConfig.consumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), 3_000);
+        }
+        p.putAll(config.streamsOverrides());
+        return p;
+    }
+}

@@ -1,0 +1,103 @@
+package org.hbew.indicators.processors.aggregate;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+import org.hbew.indicators.catalog.Item;
+import org.hbew.indicators.event.EmergencyRequest;
+import org.hbew.indicators.event.EventEnvelope;
+import org.hbew.indicators.event.FlowPayload;
+import org.hbew.indicators.event.MedicalSettlement;
+import org.hbew.indicators.event.Observation;
+import org.hbew.indicators.event.Observations;
+import org.hbew.indicators.event.PensionTransfer;
+
+/**
+ * Everything one city reported on one item in one window: an accumulator per indicator, and for
+ * the flow items the origin-to-destination cells of the flow. Keyed by {@code <item>:<city>}, the
+ * key of hbew.events.raw, so it is built without repartitioning and with the same stream time as
+ * the late-event check upstream of it.
+ */
+public final class ItemCityWindow {
+
+    private long events;
+    private long lastEventAt = Long.MIN_VALUE;
+    private final Map<String, IndicatorAccumulator> indicators;
+    private final Map<String, FlowCell> flows;
+
+    public ItemCityWindow() {
+        this(0, Long.MIN_VALUE, new TreeMap<>(), new TreeMap<>());
+    }
+
+    ItemCityWindow(long events, long lastEventAt, Map<String, IndicatorAccumulator> indicators,
+                   Map<String, FlowCell> flows) {
+        this.events = events;
+        this.lastEventAt = lastEventAt;
+        this.indicators = indicators;
+        this.flows = flows;
+    }
+
+    /** Adds one on-time, de-duplicated event of {@code item}. Returns this, for use as a Kafka Streams aggregator. */
+    public ItemCityWindow add(Item item, EventEnvelope event) {
+        long at = event.occurredAtMillis();
+        events++;
+        lastEventAt = Math.max(lastEventAt, at);
+        for (Observation observation : Observations.of(item, event)) {
+            indicators.computeIfAbsent(observation.indicator().code(),
+                    code -> IndicatorAccumulator.forIndicator(observation.indicator())).add(observation.value(), at);
+        }
+        FlowPayload payload = event.payload();
+        if (payload != null) {
+            flows.computeIfAbsent(cellKey(payload.origin(), payload.destination()), k -> new FlowCell())
+                    .add(completesMovement(payload), payload.amount());
+        }
+        return this;
+    }
+
+    /** Adds another city's window of the same item, for the regional rollup. */
+    public void merge(ItemCityWindow other) {
+        events += other.events;
+        lastEventAt = Math.max(lastEventAt, other.lastEventAt);
+        other.indicators.forEach((code, acc) -> indicators.merge(code, acc.copy(), (mine, theirs) -> {
+            mine.merge(theirs);
+            return mine;
+        }));
+        other.flows.forEach((cell, counts) -> flows.merge(cell, counts.copy(), (mine, theirs) -> {
+            mine.merge(theirs);
+            return mine;
+        }));
+    }
+
+    /** A direct settlement, a completed transfer, dispatched support: the movement happened. */
+    static boolean completesMovement(FlowPayload payload) {
+        if (payload instanceof MedicalSettlement settlement) {
+            return settlement.direct();
+        }
+        if (payload instanceof PensionTransfer transfer) {
+            return transfer.stage() == PensionTransfer.Stage.COMPLETED;
+        }
+        return ((EmergencyRequest) payload).fulfilled();
+    }
+
+    public static String cellKey(String origin, String destination) {
+        return origin + ">" + destination;
+    }
+
+    public long events() {
+        return events;
+    }
+
+    public long lastEventAt() {
+        return lastEventAt;
+    }
+
+    /** Accumulators by indicator code, in code order. */
+    public Map<String, IndicatorAccumulator> indicators() {
+        return Collections.unmodifiableMap(indicators);
+    }
+
+    /** Flow cells by {@code <origin>><destination>}, in key order. */
+    public Map<String, FlowCell> flows() {
+        return Collections.unmodifiableMap(flows);
+    }
+}

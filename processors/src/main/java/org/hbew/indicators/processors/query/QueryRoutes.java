@@ -1,0 +1,67 @@
+package org.hbew.indicators.processors.query;
+
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.hbew.indicators.catalog.Catalog;
+import org.hbew.indicators.catalog.City;
+import org.hbew.indicators.catalog.Flow;
+import org.hbew.indicators.catalog.Item;
+import org.hbew.indicators.processors.topology.TopologySettings;
+import org.hbew.indicators.processors.topology.WindowSpec;
+
+/**
+ * The public endpoints of the query API: they read their parameters ({@link QueryParams}), ask the queries,
+ * and write JSON, marked {@code X-Data-Stale: true} when any part came from a stale read.
+ */
+final class QueryRoutes {
+
+    private final StatusQueries statuses;
+    private final FigureQueries figures;
+    private final Catalog catalog;
+    private final TopologySettings settings;
+    private final Clock clock;
+
+    QueryRoutes(StatusQueries statuses, FigureQueries figures, Catalog catalog, TopologySettings settings,
+                Clock clock) {
+        this.statuses = statuses;
+        this.figures = figures;
+        this.catalog = catalog;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    void install(JavalinConfig cfg) {
+        cfg.routes.get("/v1/status", ctx -> JsonResponse.send(ctx, statuses.grid()));
+        cfg.routes.get("/v1/items", ctx -> JsonResponse.send(ctx, statuses.items()));
+        cfg.routes.get("/v1/items/{item}", ctx -> JsonResponse.send(ctx,
+                figures.item(QueryParams.item(catalog, ctx.pathParam("item")))));
+        cfg.routes.get("/v1/items/{item}/cities/{city}", this::cityHistory);
+        cfg.routes.get("/v1/flows", this::flows);
+        cfg.routes.get("/v1/accounting", ctx -> JsonResponse.send(ctx, figures.accounting()));
+    }
+
+    private void cityHistory(Context ctx) {
+        Item item = QueryParams.item(catalog, ctx.pathParam("item"));
+        City city = QueryParams.city(catalog, ctx.pathParam("city"));
+        WindowSpec window = QueryParams.window(settings, ctx.queryParam("window"), settings.smallestWindow());
+        QueryParams.WindowRange range = QueryParams.history(window,
+                QueryParams.instant("from", ctx.queryParam("from")), QueryParams.instant("to", ctx.queryParam("to")),
+                clock.instant());
+        JsonResponse.send(ctx, figures.cityHistory(item, city, window, range).map(records ->
+                new CityHistoryView(item.number(), city.code(), window.name(), Instant.ofEpochMilli(range.firstStart()),
+                        Instant.ofEpochMilli(range.lastStart()).plus(window.size()), records)));
+    }
+
+    private void flows(Context ctx) {
+        Optional<Flow> flow = QueryParams.flow(ctx.queryParam("flow"));
+        WindowSpec window = QueryParams.window(settings, ctx.queryParam("window"), settings.largestWindow());
+        Instant at = QueryParams.instant("at", ctx.queryParam("at")).orElse(clock.instant());
+        List<Flow> flows = flow.map(List::of).orElse(Arrays.asList(Flow.values()));
+        JsonResponse.send(ctx, figures.flows(flows, window, at));
+    }
+}

@@ -1,0 +1,56 @@
+package org.hbew.indicators.processors.topology;
+
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Where every record of hbew.events.raw went, kept in a state store so the figures are as exact as
+ * the processing (exactly-once), unlike metrics. Per task; the query API sums the tasks. The
+ * invariant {@code received = deadLettered + duplicates + late + counted} is what the tests assert.
+ */
+public final class Accounting {
+
+    public static final String STORE = "accounting-store";
+
+    /** Where one record ended up. */
+    public enum Outcome {
+        RECEIVED, DEAD_LETTERED, DUPLICATE, LATE, COUNTED;
+
+        public String key() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    private final KeyValueStore<String, Long> store;
+
+    public Accounting(KeyValueStore<String, Long> store) {
+        this.store = store;
+    }
+
+    public void add(Outcome outcome) {
+        Long current = store.get(outcome.key());
+        store.put(outcome.key(), current == null ? 1 : current + 1);
+    }
+
+    /** The totals in one store (one task), with zero for outcomes not seen. */
+    public static Map<Outcome, Long> read(ReadOnlyKeyValueStore<String, Long> store) {
+        Map<Outcome, Long> totals = new EnumMap<>(Outcome.class);
+        for (Outcome o : Outcome.values()) {
+            totals.put(o, 0L);
+        }
+        try (KeyValueIterator<String, Long> all = store.all()) {
+            all.forEachRemaining(kv -> {
+                for (Outcome o : Outcome.values()) {
+                    if (o.key().equals(kv.key)) {
+                        totals.merge(o, kv.value, Long::sum);
+                    }
+                }
+            });
+        }
+        return totals;
+    }
+}

@@ -1,0 +1,128 @@
+package org.hbew.indicators.processors.topology;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.hbew.indicators.catalog.Catalog;
+import org.hbew.indicators.catalog.City;
+import org.hbew.indicators.catalog.Indicator;
+import org.hbew.indicators.catalog.Item;
+import org.hbew.indicators.kafka.Keys;
+import org.hbew.indicators.processors.aggregate.IndicatorAccumulator;
+import org.hbew.indicators.records.IndicatorStatus;
+import org.hbew.indicators.records.Status;
+import org.hbew.indicators.records.TargetRecord;
+
+/**
+ * Judges every (item, city, indicator) this task owns: NO_DATA until it is first reported, STALE
+ * when silent for longer than its cadence, LAGGING when worse than its target in the current
+ * window, ON_TRACK otherwise. Window updates refresh what is known; a wall-clock punctuation
+ * re-judges everything, so staleness is noticed when no events arrive at all and a target change
+ * on hbew.targets takes effect without waiting for an event.
+ *
+ * <p>The rules themselves are in {@link StatusRules}.
+ *
+ * <p>The task owns the keys whose {@code <item>:<city>} hashes to its partition of hbew.events.raw,
+ * as the producer's partitioner places them, so each status is reported by exactly one task.
+ */
+final class EvaluateStatus extends ContextualProcessor<String, WindowUpdate, String, IndicatorStatus> {
+
+    static final String STORE = "status-store";
+
+    private final Catalog catalog;
+    private final TopologySettings settings;
+    private KeyValueStore<String, StatusState> states;
+    private Targets targets;
+
+    EvaluateStatus(Catalog catalog, TopologySettings settings) {
+        this.catalog = catalog;
+        this.settings = settings;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, IndicatorStatus> context) {
+        super.init(context);
+        states = context.getStateStore(STORE);
+        KeyValueStore<String, TargetRecord> targetStore = context.getStateStore(Targets.STORE);
+        targets = new Targets(targetStore);
+        context.schedule(settings.statusInterval(), PunctuationType.WALL_CLOCK_TIME, this::evaluateAll);
+    }
+
+    @Override
+    public void process(Record<String, WindowUpdate> record) {
+        WindowUpdate update = record.value();
+        Item item = catalog.item(update.item()).orElseThrow();
+        long now = context().currentSystemTimeMs();
+        for (Map.Entry<String, IndicatorAccumulator> e : update.figures().indicators().entrySet()) {
+            Optional<Indicator> indicator = item.indicator(e.getKey());
+            if (indicator.isEmpty()) {
+                continue;
+            }
+            String key = Keys.status(item.number(), update.city(), e.getKey());
+            StatusState state = states.get(key);
+            if (state == null) {
+                state = StatusState.noData(now);
+            }
+            IndicatorAccumulator acc = e.getValue();
+            state = state.observed(acc.latestAt(), update.window().name(), update.windowStart(),
+                    acc.headline(indicator.get()));
+            states.put(key, judge(item, indicator.get(), update.city(), key, state, now, false));
+        }
+    }
+
+    private void evaluateAll(long now) {
+        int partition = context().taskId().partition();
+        for (Item item : catalog.items()) {
+            for (City city : catalog.cities()) {
+                if (ownerPartition(item.number(), city.code()) != partition) {
+                    continue;
+                }
+                for (Indicator indicator : item.indicators()) {
+                    String key = Keys.status(item.number(), city.code(), indicator.code());
+                    StatusState state = states.get(key);
+                    StatusState judged = judge(item, indicator, city.code(), key,
+                            state == null ? StatusState.noData(now) : state, now, state == null);
+                    if (!judged.equals(state)) {
+                        states.put(key, judged);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Judges one status and returns what is now known of it. Reports it when the status, its value or
+     * its target changed, and always the first time a key is seen (so NO_DATA is reported too).
+     */
+    private StatusState judge(Item item, Indicator indicator, String city, String key, StatusState state, long now,
+                       boolean firstSight) {
+        Optional<TargetRecord> target = targets.resolve(item, indicator, city);
+        WindowSpec window = settings.windowFor(target.orElse(null));
+        Double value = StatusRules.valueIn(window, indicator, state, now);
+        Status status = StatusRules.status(indicator, state, target, window, value, now);
+        boolean changed = firstSight || status != state.status() || !Objects.equals(value, state.reportedValue())
+                || !Objects.equals(target.orElse(null), state.reportedTarget());
+        StatusState next = changed ? state.reported(status, now, value, target.orElse(null)) : state;
+        if (changed) {
+            context().forward(new Record<>(key, new IndicatorStatus(item.number(), city, indicator.code(), status,
+                    value, indicator.headlineStatistic(), target.orElse(null), window.name(),
+                    Instant.ofEpochMilli(next.since()),
+                    next.lastEventAt() == null ? null : Instant.ofEpochMilli(next.lastEventAt()),
+                    Instant.ofEpochMilli(now)), now));
+        }
+        return next;
+    }
+
+    private int ownerPartition(int item, String city) {
+        byte[] key = Keys.raw(item, city).getBytes(StandardCharsets.UTF_8);
+        return Utils.toPositive(Utils.murmur2(key)) % settings.rawPartitions();
+    }
+}

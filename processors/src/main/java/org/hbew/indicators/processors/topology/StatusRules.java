@@ -1,0 +1,61 @@
+package org.hbew.indicators.processors.topology;
+
+import java.util.Optional;
+import org.hbew.indicators.catalog.Direction;
+import org.hbew.indicators.catalog.Indicator;
+import org.hbew.indicators.records.Status;
+import org.hbew.indicators.records.TargetRecord;
+
+/**
+ * How a status is judged, as pure functions of what the status store knows and the wall clock, so
+ * the status topic and the metrics cannot disagree.
+ *
+ * <p>A count or sum target is for a whole window; while the window is open it is judged on pace
+ * (an at-least target scaled by the share of the window elapsed). Other aggregations are judged on
+ * the newest window that has data.
+ */
+public final class StatusRules {
+
+    private StatusRules() {
+    }
+
+    /**
+     * The headline value in {@code window} at {@code now}: for count and sum, the figure of the
+     * window containing now (zero if nothing was reported in it yet); otherwise the newest figure.
+     * Absent when there is nothing to judge.
+     */
+    public static Double valueIn(WindowSpec window, Indicator indicator, StatusState state, long now) {
+        StatusState.Snapshot snapshot = state.windows().get(window.name());
+        if (indicator.aggregation().additive()) {
+            if (state.lastEventAt() == null) {
+                return null;
+            }
+            return snapshot != null && snapshot.start() >= window.startOf(now) ? snapshot.value() : 0.0;
+        }
+        return snapshot == null ? null : snapshot.value();
+    }
+
+    public static Status status(Indicator indicator, StatusState state, Optional<TargetRecord> target,
+                                WindowSpec window, Double value, long now) {
+        if (state.lastEventAt() == null) {
+            return Status.NO_DATA;
+        }
+        if (now - state.lastEventAt() > indicator.cadence().toMillis()) {
+            return Status.STALE;
+        }
+        if (target.isEmpty() || value == null) {
+            return Status.ON_TRACK;
+        }
+        Direction direction = Direction.fromCode(target.get().direction()).orElse(Direction.AT_LEAST);
+        double expected = target.get().value();
+        if (indicator.aggregation().additive() && direction == Direction.AT_LEAST) {
+            expected *= elapsedShare(window, now);
+        }
+        return direction.isMet(value, expected) ? Status.ON_TRACK : Status.LAGGING;
+    }
+
+    static double elapsedShare(WindowSpec window, long now) {
+        double share = (double) (now - window.startOf(now)) / window.sizeMs();
+        return Math.max(0, Math.min(1, share));
+    }
+}

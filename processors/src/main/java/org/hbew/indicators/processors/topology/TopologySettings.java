@@ -1,0 +1,76 @@
+package org.hbew.indicators.processors.topology;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import org.hbew.indicators.kafka.Topics;
+import org.hbew.indicators.records.TargetRecord;
+
+/**
+ * What shapes the topology. Changing windows changes state-store names, so it is a new deployment of
+ * state, not a restart.
+ *
+ * @param windows          tumbling windows, e.g. 1h and 1d
+ * @param grace            how long after a window ends events are still accepted; later ones go to hbew.events.late
+ * @param retention        how long window figures stay queryable in the stores
+ * @param dedupeHorizon    how long an eventId is remembered; a repeat within it is dropped
+ * @param statusInterval   how often, on the wall clock, every status is re-evaluated (staleness, target changes)
+ * @param rawPartitions    partitions of hbew.events.raw: a status task owns the (item, city) keys that hash to its partition
+ */
+public record TopologySettings(
+        List<WindowSpec> windows,
+        Duration grace,
+        Duration retention,
+        Duration dedupeHorizon,
+        Duration statusInterval,
+        int rawPartitions) {
+
+    public static final Duration DEFAULT_GRACE = Duration.ofHours(1);
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(35);
+    public static final Duration DEFAULT_DEDUPE_HORIZON = Duration.ofDays(7);
+    public static final Duration DEFAULT_STATUS_INTERVAL = Duration.ofSeconds(5);
+
+    public TopologySettings {
+        if (windows.isEmpty()) {
+            throw new IllegalArgumentException("at least one window is needed");
+        }
+        windows = windows.stream().sorted(Comparator.comparing(WindowSpec::size)).toList();
+        if (retention.compareTo(windows.get(windows.size() - 1).size().plus(grace)) < 0) {
+            throw new IllegalArgumentException("retention " + retention + " is shorter than the largest window plus grace");
+        }
+    }
+
+    public static TopologySettings defaults(int rawPartitions) {
+        return new TopologySettings(List.of(WindowSpec.parse("1h"), WindowSpec.parse("1d")), DEFAULT_GRACE,
+                DEFAULT_RETENTION, DEFAULT_DEDUPE_HORIZON, DEFAULT_STATUS_INTERVAL, rawPartitions);
+    }
+
+    public static TopologySettings defaults() {
+        return defaults(Topics.DEFAULT_PARTITIONS);
+    }
+
+    /** Lateness is judged against the smallest window, so an on-time event is counted in every window. */
+    public WindowSpec smallestWindow() {
+        return windows.get(0);
+    }
+
+    /** The window a status is judged in when its indicator has no target naming one. */
+    public WindowSpec largestWindow() {
+        return windows.get(windows.size() - 1);
+    }
+
+    /** The window a status is judged in: the one its target names if that is one of ours, else the largest. */
+    public WindowSpec windowFor(TargetRecord target) {
+        return target != null && hasWindow(target.window()) ? window(target.window()) : largestWindow();
+    }
+
+    public WindowSpec window(String name) {
+        return windows.stream().filter(w -> w.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no window named " + name + "; windows: "
+                        + windows.stream().map(WindowSpec::name).toList()));
+    }
+
+    public boolean hasWindow(String name) {
+        return windows.stream().anyMatch(w -> w.name().equals(name));
+    }
+}

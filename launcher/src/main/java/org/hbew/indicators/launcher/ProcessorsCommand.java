@@ -1,0 +1,124 @@
+package org.hbew.indicators.launcher;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hbew.indicators.catalog.CatalogLoader;
+import org.hbew.indicators.processors.ProcessorsApp;
+import org.hbew.indicators.processors.ProcessorsConfig;
+import org.hbew.indicators.processors.topology.TopologySettings;
+import org.hbew.indicators.processors.topology.WindowSpec;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code ./hbew processors}: one Kafka Streams processor instance with its query API. Start several
+ * with the same {@code --application-id} (and each its own {@code --advertised-host}/{@code --http-port})
+ * to scale out.
+ */
+@Command(name = "processors",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Run one processor instance (Kafka Streams) and its query API.")
+final class ProcessorsCommand implements Callable<Integer> {
+
+    private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
+
+    @Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--bootstrap-servers", defaultValue = "localhost:9092", paramLabel = "HOST:PORT[,...]",
+            description = "Kafka cluster (default: ${DEFAULT-VALUE}).")
+    String bootstrapServers;
+
+    @Option(names = "--application-id", defaultValue = ProcessorsConfig.DEFAULT_APPLICATION_ID, paramLabel = "ID",
+            description = "Kafka Streams application id, shared by all instances (default: ${DEFAULT-VALUE}).")
+    String applicationId;
+
+    @Option(names = "--state-dir", defaultValue = "./data/processors", paramLabel = "DIR",
+            description = "Local state of this instance (default: ${DEFAULT-VALUE}).")
+    Path stateDir;
+
+    @Option(names = "--http-port", defaultValue = "8081", paramLabel = "PORT",
+            description = "Query API and /metrics (default: ${DEFAULT-VALUE}).")
+    int httpPort;
+
+    @Option(names = "--advertised-host", defaultValue = "localhost", paramLabel = "HOST",
+            description = "Host name other instances reach this one's query API at (default: ${DEFAULT-VALUE}).")
+    String advertisedHost;
+
+    @Option(names = "--threads", defaultValue = "1", paramLabel = "N",
+            description = "Stream threads (default: ${DEFAULT-VALUE}).")
+    int threads;
+
+    @Option(names = "--standby-replicas", defaultValue = "0", paramLabel = "N",
+            description = "Warm copies of each task's state on other instances (default: ${DEFAULT-VALUE}).")
+    int standbyReplicas;
+
+    @Option(names = "--replication-factor", defaultValue = "-1", paramLabel = "N",
+            description = "Of internal topics; -1 takes the broker's default (default: ${DEFAULT-VALUE}).")
+    int replicationFactor;
+
+    @Option(names = "--group-protocol", defaultValue = "classic", paramLabel = "classic|streams",
+            description = "Rebalance protocol; streams is Kafka 4's KIP-1071 protocol (default: ${DEFAULT-VALUE}).")
+    String groupProtocol;
+
+    @Option(names = "--windows", defaultValue = "1h,1d", paramLabel = "LIST",
+            description = "Tumbling event-time windows (default: ${DEFAULT-VALUE}).")
+    String windows;
+
+    @Option(names = "--grace", defaultValue = "PT1H", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Events later than window end plus grace go to hbew.events.late (default: ${DEFAULT-VALUE}).")
+    Duration grace;
+
+    @Option(names = "--dedupe-horizon", defaultValue = "P7D", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "How long an eventId is remembered for de-duplication (default: ${DEFAULT-VALUE}).")
+    Duration dedupeHorizon;
+
+    @Option(names = "--status-interval", defaultValue = "PT5S", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "How often every status is re-judged on the wall clock (default: ${DEFAULT-VALUE}).")
+    Duration statusInterval;
+
+    @Option(names = "--city-silence", defaultValue = "PT15M", paramLabel = "DURATION",
+            converter = DurationConverter.class,
+            description = "Silence after which a city counts as no longer reporting (default: ${DEFAULT-VALUE}).")
+    Duration citySilence;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        List<WindowSpec> windowSpecs;
+        TopologySettings settings;
+        try {
+            windowSpecs = Arrays.stream(windows.split(",")).map(String::strip).map(WindowSpec::parse).toList();
+            settings = new TopologySettings(windowSpecs, grace, TopologySettings.DEFAULT_RETENTION, dedupeHorizon,
+                    statusInterval, 0);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        ProcessorsConfig config = new ProcessorsConfig(bootstrapServers, applicationId, stateDir, "0.0.0.0", httpPort,
+                advertisedHost, threads, standbyReplicas, replicationFactor, groupProtocol, Duration.ofSeconds(1),
+                settings, 0, citySilence, Map.of());
+        PrintWriter out = spec.commandLine().getOut();
+        try (ShutdownSignal signal = new ShutdownSignal("hbew-processors-shutdown");
+             ProcessorsApp app = new ProcessorsApp(config, CatalogLoader.loadDefault())) {
+            app.start();
+            out.printf("Processors %s on %s; query API on port %d. Ctrl-C stops.%n", applicationId, bootstrapServers,
+                    httpPort);
+            out.flush();
+            if (!app.awaitRunning(STARTUP_TIMEOUT)) {
+                out.println("Not RUNNING after " + STARTUP_TIMEOUT + "; still trying (see the log).");
+                out.flush();
+            }
+            signal.await();
+        }
+        return ExitCodes.OK;
+    }
+}

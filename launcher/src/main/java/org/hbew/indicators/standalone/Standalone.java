@@ -1,0 +1,184 @@
+package org.hbew.indicators.standalone;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.hbew.indicators.broker.EmbeddedKafkaBroker;
+import org.hbew.indicators.catalog.Catalog;
+import org.hbew.indicators.ingest.IngestConfig;
+import org.hbew.indicators.ingest.IngestGateway;
+import org.hbew.indicators.ingest.TokenStore;
+import org.hbew.indicators.kafka.TopicProvisioner;
+import org.hbew.indicators.kafka.Topics;
+import org.hbew.indicators.processors.ProcessorsApp;
+import org.hbew.indicators.processors.ProcessorsConfig;
+import org.hbew.indicators.processors.topology.TopologySettings;
+import org.hbew.indicators.simulator.Simulator;
+import org.hbew.indicators.simulator.SimulatorConfig;
+import org.hbew.indicators.targets.TargetSeeder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The whole product on one machine, in this JVM: a real Kafka broker (KRaft) keeping its data in
+ * {@code <data-dir>/kafka}, the topics, the catalog's default targets, the ingest gateway with the
+ * tokens of {@code <data-dir>/tokens.properties}, one processor instance with its state in
+ * {@code <data-dir>/processors}, and the simulator. Everything started is stopped by {@link #close()},
+ * in reverse order; a second start on the same data directory resumes where the first stopped.
+ */
+public final class Standalone implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Standalone.class);
+    private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(90);
+
+    private final StandaloneConfig config;
+    private final Catalog catalog;
+    private final Deque<AutoCloseable> started = new ArrayDeque<>();
+    private EmbeddedKafkaBroker broker;
+    private IngestGateway ingest;
+    private ProcessorsApp processors;
+    private Simulator simulator;
+    private int processorsPort;
+
+    public Standalone(StandaloneConfig config, Catalog catalog) {
+        this.config = config;
+        this.catalog = catalog;
+    }
+
+    /** Starts everything; returns when the processors are running and ingest accepts events. */
+    public synchronized void start() {
+        try {
+            Files.createDirectories(config.dataDir());
+            startBroker();
+            createTopicsAndTargets();
+            startIngest();
+            startProcessors();
+            if (config.simulate()) {
+                startSimulator();
+            }
+        } catch (IOException e) {
+            close();
+            throw new UncheckedIOException("cannot use data directory " + config.dataDir(), e);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startBroker() {
+        broker = EmbeddedKafkaBroker.builder(config.dataDir()).brokerPort(config.kafkaPort()).build();
+        started.push(broker);
+        broker.start();
+    }
+
+    private void createTopicsAndTargets() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+            TopicProvisioner.Report report = new TopicProvisioner(admin, config.partitions(), (short) 1,
+                    Duration.ofSeconds(30)).ensure(Topics.all());
+            if (!report.created().isEmpty()) {
+                LOG.info("Created topics {}", report.created());
+            }
+            report.differences().forEach(d -> LOG.warn("Topic differs from its definition: {}", d));
+        }
+        Map<String, Object> client = Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
+        int seeded = new TargetSeeder(catalog, client, Duration.ofSeconds(30), Clock.systemUTC()).seed().size();
+        if (seeded > 0) {
+            LOG.info("Seeded {} default targets from the catalog", seeded);
+        }
+    }
+
+    private void startIngest() {
+        TokenStore tokens = TokenStore.loadOrCreate(config.tokensFile(), catalog.cityCodes());
+        ingest = new IngestGateway(IngestConfig.defaults(broker.bootstrapServers(), tokens)
+                .withBind(IngestConfig.DEFAULT_HOST, config.ingestPort()), catalog);
+        started.push(ingest);
+        ingest.start();
+    }
+
+    private void startProcessors() {
+        processorsPort = config.processorsPort() == 0 ? freePort() : config.processorsPort();
+        TopologySettings defaults = TopologySettings.defaults(config.partitions());
+        TopologySettings settings = new TopologySettings(defaults.windows(), defaults.grace(), defaults.retention(),
+                defaults.dedupeHorizon(), config.statusInterval(), config.partitions());
+        ProcessorsConfig processorsConfig = ProcessorsConfig.defaults(broker.bootstrapServers(),
+                        config.dataDir().resolve("processors"))
+                .withHttpPort(processorsPort)
+                .withReplicationFactor(1)
+                .withTopology(settings)
+                .withCitySilenceAfter(config.citySilenceAfter());
+        processors = new ProcessorsApp(processorsConfig, catalog);
+        started.push(processors);
+        processors.start();
+        if (!processors.awaitRunning(STARTUP_TIMEOUT)) {
+            throw new IllegalStateException("the processors did not reach RUNNING within " + STARTUP_TIMEOUT);
+        }
+    }
+
+    private void startSimulator() {
+        TokenStore tokens = TokenStore.load(config.tokensFile());
+        Map<String, String> byPrincipal = new LinkedHashMap<>();
+        tokens.principals().forEach(p -> tokens.token(p).ifPresent(t -> byPrincipal.put(p, t)));
+        simulator = new Simulator(SimulatorConfig.of(ingestUrl(), byPrincipal, config.simulateRate(),
+                config.simulation()), catalog);
+        started.push(simulator);
+        simulator.start();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port for the processors' query API", e);
+        }
+    }
+
+    public URI ingestUrl() {
+        return URI.create("http://" + config.advertisedHost() + ":" + ingest.port());
+    }
+
+    public URI processorsUrl() {
+        return URI.create("http://" + config.advertisedHost() + ":" + processorsPort);
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public Path tokensFile() {
+        return config.tokensFile();
+    }
+
+    public Optional<Simulator> simulator() {
+        return Optional.ofNullable(simulator);
+    }
+
+    public ProcessorsApp processors() {
+        return processors;
+    }
+
+    /** Stops everything started, newest first; safe to call more than once. */
+    @Override
+    public synchronized void close() {
+        while (!started.isEmpty()) {
+            AutoCloseable part = started.pop();
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("Stopping {} failed", part.getClass().getSimpleName(), e);
+            }
+        }
+    }
+}

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
@@ -125,6 +126,17 @@ class AdmissionTest {
         assertThat(accounting()).containsEntry(Accounting.Outcome.LATE, 1L).containsEntry(Accounting.Outcome.COUNTED, 1L);
         assertThat(harness.registry.get("hbew.late.events").tag("item", "2").tag("city", "ordos").counter().count())
                 .isEqualTo(1.0);
+        assertThat(droppedRecords()).as("Kafka Streams dropped nothing silently").isZero();
+    }
+
+    /** Kafka Streams' own count of records it dropped (e.g. too late for a window), over all tasks. */
+    private double droppedRecords() {
+        List<Double> perTask = harness.driver.metrics().entrySet().stream()
+                .filter(e -> e.getKey().name().equals("dropped-records-total"))
+                .map(e -> ((Number) e.getValue().metricValue()).doubleValue())
+                .toList();
+        assertThat(perTask).as("Kafka Streams' dropped-records metric").isNotEmpty();
+        return perTask.stream().mapToDouble(Double::doubleValue).sum();
     }
 
     @Test

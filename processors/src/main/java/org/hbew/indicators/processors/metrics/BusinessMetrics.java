@@ -20,17 +20,19 @@ import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.Indicator;
 import org.hbew.indicators.catalog.Item;
-import org.hbew.indicators.records.Status;
-import org.hbew.indicators.records.TargetRecord;
+import org.hbew.indicators.processors.aggregate.RegionPartials;
 import org.hbew.indicators.processors.topology.StatusRules;
 import org.hbew.indicators.processors.topology.StatusState;
 import org.hbew.indicators.processors.topology.StoreNames;
 import org.hbew.indicators.processors.topology.Targets;
 import org.hbew.indicators.processors.topology.TopologySettings;
 import org.hbew.indicators.processors.topology.WindowSpec;
+import org.hbew.indicators.records.Status;
+import org.hbew.indicators.records.TargetRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,7 +46,9 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code hbew_indicator_last_event_timestamp_seconds{item,city}}: event time of the latest event;</li>
  *   <li>{@code hbew_indicator_target{item,indicator}}: the target for all cities in force;</li>
  *   <li>{@code hbew_item_info{item,domain,team}} (always 1): joins an alert to the team that owns its item;</li>
- *   <li>{@code hbew_city_silence_threshold_seconds}: how long a city may be silent before the alert rule fires.</li>
+ *   <li>{@code hbew_city_silence_threshold_seconds}: how long a city may be silent before the alert rule fires;</li>
+ *   <li>{@code hbew_flow_events}, {@code hbew_flow_completed_events}, {@code hbew_flow_amount_cny}
+ *       {@code {item,flow,from,to,window}}: the cells of the three flows' 4x4 matrices in the current window.</li>
  * </ul>
  * Each key is reported by the one instance whose active task owns it, so after a rebalance the
  * series move with the tasks: the rows are rebuilt from the local stores on every refresh, and rows
@@ -64,6 +68,9 @@ public final class BusinessMetrics implements AutoCloseable {
     private final MultiGauge statuses;
     private final MultiGauge lastEvents;
     private final MultiGauge targets;
+    private final MultiGauge flowEvents;
+    private final MultiGauge flowCompleted;
+    private final MultiGauge flowAmounts;
     private final ScheduledExecutorService refresher;
 
     public BusinessMetrics(KafkaStreams streams, Catalog catalog, TopologySettings settings, Duration citySilenceAfter,
@@ -80,6 +87,13 @@ public final class BusinessMetrics implements AutoCloseable {
                 .description("Event time of the latest event of an item in a city").register(registry);
         targets = MultiGauge.builder("hbew.indicator.target")
                 .description("Target in force for all cities (catalog default or operator's)").register(registry);
+        flowEvents = MultiGauge.builder("hbew.flow.events")
+                .description("Flow events from one city to another in the current window").register(registry);
+        flowCompleted = MultiGauge.builder("hbew.flow.completed.events")
+                .description("Flow events that completed the movement (direct settlement, completed transfer, "
+                        + "dispatched support) in the current window").register(registry);
+        flowAmounts = MultiGauge.builder("hbew.flow.amount").baseUnit("cny")
+                .description("CNY moved by a flow from one city to another in the current window").register(registry);
         Gauge.builder("hbew.city.silence.threshold", citySilenceAfter, d -> d.toSeconds()).baseUnit("seconds")
                 .description("Silence after which a city counts as no longer reporting").register(registry);
         for (Item item : catalog.items()) {
@@ -164,10 +178,43 @@ public final class BusinessMetrics implements AutoCloseable {
                 targetRows.add(MultiGauge.Row.of(Tags.of("item", Integer.toString(ii.item().number()),
                         "indicator", ii.indicator().code()), t.value()))));
 
+        refreshFlows(now);
         values.register(valueRows, true);
         statuses.register(statusRows, true);
         lastEvents.register(lastEventRows, true);
         targets.register(targetRows, true);
+    }
+
+    /** The current window's flow cells of the rollup keys whose task runs here. */
+    private void refreshFlows(long now) {
+        ReadOnlyWindowStore<String, RegionPartials> rollups = streams.store(
+                StoreQueryParameters.fromNameAndType(StoreNames.ROLLUP, QueryableStoreTypes.windowStore()));
+        List<MultiGauge.Row<?>> events = new ArrayList<>();
+        List<MultiGauge.Row<?>> completed = new ArrayList<>();
+        List<MultiGauge.Row<?>> amounts = new ArrayList<>();
+        for (Item item : catalog.items()) {
+            if (item.flow().isEmpty()) {
+                continue;
+            }
+            for (WindowSpec window : settings.windows()) {
+                RegionPartials parts = rollups.fetch(StoreNames.rollupKey(item.number(), window.name()),
+                        window.startOf(now));
+                if (parts == null) {
+                    continue;
+                }
+                parts.merged().flows().forEach((cell, counts) -> {
+                    String[] fromTo = cell.split(">", 2);
+                    Tags tags = Tags.of("item", Integer.toString(item.number()), "flow", item.flow().get().code(),
+                            "from", fromTo[0], "to", fromTo[1], "window", window.name());
+                    events.add(MultiGauge.Row.of(tags, counts.events()));
+                    completed.add(MultiGauge.Row.of(tags, counts.completed()));
+                    amounts.add(MultiGauge.Row.of(tags, counts.amount()));
+                });
+            }
+        }
+        flowEvents.register(events, true);
+        flowCompleted.register(completed, true);
+        flowAmounts.register(amounts, true);
     }
 
     @Override

@@ -1,12 +1,15 @@
 package org.hbew.indicators.launcher;
 
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
+import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.kafka.TopicProvisioner;
 import org.hbew.indicators.kafka.TopicSpec;
 import org.hbew.indicators.kafka.Topics;
+import org.hbew.indicators.targets.TargetSeeder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -14,14 +17,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./hbew topics}: creates the product's topics where missing and checks all of them against their
- * definitions in {@link Topics}; with {@code --verify-only} it changes nothing. Differences (partitions,
- * cleanup policy, retention) are reported, never "fixed", since changing a live topic is an operator's call.
+ * {@code ./hbew topics}: creates the product's topics where missing, checks all of them against their
+ * definitions in {@link Topics}, and publishes the catalog's default targets that hbew.targets does not
+ * have yet (so a new cluster starts as standalone does); with {@code --verify-only} it changes nothing.
+ * Differences (partitions, cleanup policy, retention) are reported, never "fixed", since changing a live
+ * topic is an operator's call.
  */
 @Command(name = "topics",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Create or verify the topics on a cluster.",
+        description = "Create or verify the topics on a cluster, and publish the catalog's default targets.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every topic exists as defined",
                 "1:the cluster could not be reached or refused",
@@ -59,6 +64,13 @@ final class TopicsCommand implements Callable<Integer> {
             report = verifyOnly ? provisioner.verify(specs) : provisioner.ensure(specs);
         }
         print(specs, report);
+        if (!verifyOnly && report.existing().contains(Topics.TARGETS.name())) {
+            int seeded = new TargetSeeder(CatalogLoader.loadDefault(), kafka.clientConfig("hbew-topics"),
+                    kafka.timeout, Clock.systemUTC()).seed().size();
+            spec.commandLine().getOut().printf("%d default target(s) of the catalog published to %s%n", seeded,
+                    Topics.TARGETS.name());
+            spec.commandLine().getOut().flush();
+        }
         return report.matches() ? ExitCodes.OK : ExitCodes.DIFFERENCES;
     }
 

@@ -10,7 +10,10 @@ import org.hbew.indicators.testing.TestStack;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
-/** {@code ./hbew topics} against a real broker: creates what is missing, and verification finds differences. */
+/**
+ * {@code ./hbew topics} against a real broker: creates what is missing and seeds the catalog's default
+ * targets once, and verification finds differences.
+ */
 @Timeout(value = 3, unit = TimeUnit.MINUTES)
 class TopicsIT {
 
@@ -28,7 +31,12 @@ class TopicsIT {
 
             int created = run("topics", "--bootstrap-servers", servers, "--partitions", "3");
             assertThat(created).as(err.toString()).isEqualTo(ExitCodes.OK);
-            assertThat(out.toString()).contains("created", "8 topics as defined");
+            assertThat(out.toString()).contains("created", "8 topics as defined",
+                    "11 default target(s) of the catalog published to hbew.targets");
+
+            int again = run("topics", "--bootstrap-servers", servers, "--partitions", "3");
+            assertThat(again).as(err.toString()).isEqualTo(ExitCodes.OK);
+            assertThat(out.toString()).as("defaults are published once").contains("0 default target(s)");
 
             int verified = run("topics", "--bootstrap-servers", servers, "--partitions", "3", "--verify-only");
             assertThat(verified).as(err.toString()).isEqualTo(ExitCodes.OK);

@@ -22,14 +22,14 @@ final class BearerAuth {
 
     TokenStore.Principal authenticate(String authorizationHeader) {
         if (authorizationHeader == null || authorizationHeader.isBlank()) {
-            throw ApiError.unauthorized("a bearer token is required: Authorization: Bearer <token>");
+            throw IngestErrors.unauthorized("a bearer token is required: Authorization: Bearer <token>");
         }
         String header = authorizationHeader.strip();
         if (!header.toLowerCase(Locale.ROOT).startsWith(SCHEME)) {
-            throw ApiError.unauthorized("only bearer tokens are accepted: Authorization: Bearer <token>");
+            throw IngestErrors.unauthorized("only bearer tokens are accepted: Authorization: Bearer <token>");
         }
         return tokens.authenticate(header.substring(SCHEME.length()).strip())
-                .orElseThrow(() -> ApiError.unauthorized("the bearer token is not valid"));
+                .orElseThrow(() -> IngestErrors.unauthorized("the bearer token is not valid"));
     }
 
     static void authorize(TokenStore.Principal principal, List<PostedEvent> events) {
@@ -45,7 +45,7 @@ final class BearerAuth {
             }
         }
         if (!problems.isEmpty()) {
-            throw ApiError.forbidden("the token of " + principal.name() + " may write only " + principal.name()
+            throw IngestErrors.forbidden("the token of " + principal.name() + " may write only " + principal.name()
                     + "'s events; none was accepted", problems);
         }
     }

@@ -1,6 +1,7 @@
 package org.hbew.indicators.ingest;
 
 import java.util.Locale;
+import org.hbew.indicators.http.ApiError;
 
 /**
  * The two body formats of {@code POST /v1/events}: JSON (one event object, or an array of them) and NDJSON (one
@@ -28,7 +29,7 @@ enum BodyFormat {
             if (parameter.startsWith("charset=")) {
                 String charset = parameter.substring("charset=".length()).replace("\"", "");
                 if (!charset.equals("utf-8") && !charset.equals("utf8")) {
-                    throw ApiError.unsupportedMediaType("events are UTF-8 JSON; charset " + charset
+                    throw IngestErrors.unsupportedMediaType("events are UTF-8 JSON; charset " + charset
                             + " is not accepted");
                 }
             }
@@ -42,7 +43,7 @@ enum BodyFormat {
     }
 
     private static ApiError unsupported(String what) {
-        return ApiError.unsupportedMediaType(what + " is not accepted; send " + JSON.mediaType
+        return IngestErrors.unsupportedMediaType(what + " is not accepted; send " + JSON.mediaType
                 + " (an event or an array of events) or " + NDJSON.mediaType + " (one event per line)");
     }
 }

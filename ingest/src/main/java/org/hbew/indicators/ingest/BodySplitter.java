@@ -43,7 +43,7 @@ final class BodySplitter {
             case NDJSON -> splitNdjson(body, maxEvents);
         };
         if (events.isEmpty()) {
-            throw ApiError.noEvents();
+            throw IngestErrors.noEvents();
         }
         return events;
     }
@@ -53,9 +53,9 @@ final class BodySplitter {
         try {
             root = READER.readTree(body);
         } catch (JsonProcessingException e) {
-            throw ApiError.malformedJson("the body is not valid JSON: " + reason(e) + at(e, true));
+            throw IngestErrors.malformedJson("the body is not valid JSON: " + reason(e) + at(e, true));
         } catch (IOException e) {
-            throw ApiError.malformedJson("the body is not readable as JSON");
+            throw IngestErrors.malformedJson("the body is not readable as JSON");
         }
         if (root == null || root.isMissingNode()) {
             return List.of();
@@ -64,7 +64,7 @@ final class BodySplitter {
             return List.of(PostedEvent.parsed(0, root));
         }
         if (root.size() > maxEvents) {
-            throw ApiError.tooManyEvents(maxEvents);
+            throw IngestErrors.tooManyEvents(maxEvents);
         }
         List<PostedEvent> events = new ArrayList<>(root.size());
         for (int i = 0; i < root.size(); i++) {
@@ -82,7 +82,7 @@ final class BodySplitter {
             int stop = end > start && body[end - 1] == '\r' ? end - 1 : end;
             if (!isBlank(body, start, stop)) {
                 if (events.size() == maxEvents) {
-                    throw ApiError.tooManyEvents(maxEvents);
+                    throw IngestErrors.tooManyEvents(maxEvents);
                 }
                 events.add(parseLine(line, body, start, stop - start));
             }

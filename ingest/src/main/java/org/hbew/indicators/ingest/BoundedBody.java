@@ -18,16 +18,16 @@ final class BoundedBody {
      */
     static byte[] read(InputStream in, long declaredLength, int maxBytes) {
         if (declaredLength > maxBytes) {
-            throw ApiError.bodyTooLarge(maxBytes);
+            throw IngestErrors.bodyTooLarge(maxBytes);
         }
         byte[] body;
         try {
             body = in.readNBytes(maxBytes + 1);
         } catch (IOException e) {
-            throw ApiError.of(400, "unreadable_body", "the body could not be read to its end");
+            throw IngestErrors.unreadableBody();
         }
         if (body.length > maxBytes) {
-            throw ApiError.bodyTooLarge(maxBytes);
+            throw IngestErrors.bodyTooLarge(maxBytes);
         }
         return body;
     }

@@ -36,7 +36,7 @@ final class EventBatch {
             }
         }
         if (!problems.isEmpty()) {
-            throw ApiError.invalidEvents(problems);
+            throw IngestErrors.invalidEvents(problems);
         }
         return events;
     }

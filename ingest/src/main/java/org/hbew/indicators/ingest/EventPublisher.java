@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hbew.indicators.event.EventEnvelope;
+import org.hbew.indicators.http.ApiError;
 import org.hbew.indicators.json.JsonSerde;
 import org.hbew.indicators.kafka.Topics;
 import org.slf4j.Logger;
@@ -51,7 +52,7 @@ final class EventPublisher {
      */
     CompletableFuture<Void> publish(List<EventEnvelope> events) {
         if (!permits.tryAcquire(events.size())) {
-            throw ApiError.saturated();
+            throw IngestErrors.saturated();
         }
         CompletableFuture<?>[] acks = new CompletableFuture<?>[events.size()];
         for (int i = 0; i < events.size(); i++) {

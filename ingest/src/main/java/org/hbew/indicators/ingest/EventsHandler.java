@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import org.hbew.indicators.event.EventEnvelope;
 import org.hbew.indicators.event.EventParser;
+import org.hbew.indicators.http.ApiError;
+import org.hbew.indicators.http.JsonResponse;
 
 /**
  * {@code POST /v1/events}: authenticate (401), check the media type (415) and the size (413), split the body into
@@ -77,9 +79,9 @@ final class EventsHandler implements Handler {
                     events.stream().map(EventEnvelope::eventId).toList()));
         } else {
             metrics.countEvents(cities, IngestMetrics.Result.UNAVAILABLE);
-            ErrorResponses.write(ctx, ApiError.kafkaUnavailable("Kafka did not acknowledge all " + events.size()
-                    + " events in time; some may have been written. Send the same events again with the same "
-                    + "eventIds after the Retry-After delay; duplicates are removed downstream"));
+            IngestErrors.RESPONSES.write(ctx, IngestErrors.kafkaUnavailable("Kafka did not acknowledge all "
+                    + events.size() + " events in time; some may have been written. Send the same events again "
+                    + "with the same eventIds after the Retry-After delay; duplicates are removed downstream"));
         }
     }
 }

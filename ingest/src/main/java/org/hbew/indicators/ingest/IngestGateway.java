@@ -14,6 +14,8 @@ import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.event.EventParser;
+import org.hbew.indicators.http.ErrorBody;
+import org.hbew.indicators.http.JsonResponse;
 import org.hbew.indicators.kafka.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -160,7 +162,7 @@ public final class IngestGateway implements AutoCloseable {
                 metrics.recordRequest(ctx.statusCode(), Duration.ofNanos((long) (millis * 1_000_000)));
             }
         });
-        ErrorResponses.install(cfg);
+        IngestErrors.RESPONSES.install(cfg);
 
         cfg.routes.post("/v1/events", events);
         cfg.routes.get("/healthz", ctx -> JsonResponse.send(ctx, 200, new Health("alive", "the process is up")));
@@ -173,8 +175,8 @@ public final class IngestGateway implements AutoCloseable {
         if (status.ready()) {
             JsonResponse.send(ctx, 200, new Health("ready", status.detail()));
         } else {
-            ctx.header(Header.RETRY_AFTER, Long.toString(ApiError.RETRY_AFTER_UNAVAILABLE.toSeconds()));
-            JsonResponse.send(ctx, 503, new JsonResponse.ErrorBody("not_ready", status.detail(), null));
+            ctx.header(Header.RETRY_AFTER, Long.toString(IngestErrors.RETRY_AFTER_UNAVAILABLE.toSeconds()));
+            JsonResponse.send(ctx, 503, new ErrorBody("not_ready", status.detail()));
         }
     }
 

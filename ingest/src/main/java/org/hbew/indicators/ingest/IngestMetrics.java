@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntSupplier;
 import org.apache.kafka.clients.producer.Producer;
+import org.hbew.indicators.http.ApiError;
 
 /**
  * The gateway's own Prometheus registry (ingest and processors each serve their own {@code /metrics}, possibly

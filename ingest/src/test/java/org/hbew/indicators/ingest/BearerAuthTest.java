@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.hbew.indicators.http.ApiError;
 import org.hbew.indicators.json.Json;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +42,10 @@ class BearerAuthTest {
                 .asInstanceOf(InstanceOfAssertFactories.type(ApiError.class))
                 .satisfies(e -> {
                     assertThat(e.status()).isEqualTo(403);
-                    assertThat(e.problems()).extracting(IndexedProblem::index).containsExactly(1, 3);
-                    assertThat(e.problems()).extracting(IndexedProblem::field).containsOnly("city");
+                    assertThat(e.problems()).asInstanceOf(InstanceOfAssertFactories.list(IndexedProblem.class))
+                            .extracting(IndexedProblem::index).containsExactly(1, 3);
+                    assertThat(e.problems()).asInstanceOf(InstanceOfAssertFactories.list(IndexedProblem.class))
+                            .extracting(IndexedProblem::field).containsOnly("city");
                 });
     }
 

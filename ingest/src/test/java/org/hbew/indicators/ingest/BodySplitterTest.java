@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.hbew.indicators.event.Problem;
+import org.hbew.indicators.http.ApiError;
 import org.junit.jupiter.api.Test;
 
 class BodySplitterTest {

@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.hbew.indicators.http.ApiError;
 import org.junit.jupiter.api.Test;
 
 class BoundedBodyTest {

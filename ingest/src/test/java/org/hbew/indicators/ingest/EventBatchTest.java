@@ -13,6 +13,7 @@ import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.event.EventEnvelope;
 import org.hbew.indicators.event.EventParser;
 import org.hbew.indicators.event.ValidationPolicy;
+import org.hbew.indicators.http.ApiError;
 import org.junit.jupiter.api.Test;
 
 class EventBatchTest {
@@ -48,7 +49,8 @@ class EventBatchTest {
                     assertThat(e.status()).isEqualTo(400);
                     assertThat(e.code()).isEqualTo("invalid_events");
                     assertThat(e.getMessage()).startsWith("3 events are invalid");
-                    assertThat(e.problems()).extracting(IndexedProblem::index, IndexedProblem::field)
+                    assertThat(e.problems()).asInstanceOf(InstanceOfAssertFactories.list(IndexedProblem.class))
+                            .extracting(IndexedProblem::index, IndexedProblem::field)
                             .containsExactly(
                                     tuple(2, "unit"),
                                     tuple(2, "value"),

@@ -25,6 +25,7 @@ import org.hbew.indicators.event.EventEnvelope;
 import org.hbew.indicators.event.EventParser;
 import org.hbew.indicators.event.ParseResult;
 import org.hbew.indicators.event.ValidationPolicy;
+import org.hbew.indicators.http.ApiError;
 import org.hbew.indicators.json.Json;
 import org.hbew.indicators.kafka.Topics;
 import org.junit.jupiter.api.Test;
@@ -101,7 +102,7 @@ class EventPublisherTest {
         assertThatThrownBy(() -> publisher.publish(List.of(event("baotou"), event("baotou"))))
                 .asInstanceOf(InstanceOfAssertFactories.type(ApiError.class))
                 .satisfies(e -> assertThat(e.status()).isEqualTo(429))
-                .satisfies(e -> assertThat(e.retryAfter()).contains(ApiError.RETRY_AFTER_THROTTLED));
+                .satisfies(e -> assertThat(e.retryAfter()).contains(IngestErrors.RETRY_AFTER_THROTTLED));
         assertThat(publisher.inFlight()).isEqualTo(2);
         assertThat(producer.history()).hasSize(2);
 

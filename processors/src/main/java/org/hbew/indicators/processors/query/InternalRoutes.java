@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.hbew.indicators.http.JsonResponse;
 
 /**
  * The endpoints instances use to ask each other ({@link RemoteStoreReader}): each answers from this
@@ -30,10 +31,10 @@ final class InternalRoutes {
                 join(local.statuses(partitions(ctx), stale(ctx)))));
         cfg.routes.get(ACCOUNTING, ctx -> JsonResponse.send(ctx, 200,
                 join(local.accounting(partitions(ctx), stale(ctx)))));
-        cfg.routes.get(CITY_HISTORY, ctx -> JsonResponse.send(ctx, join(local.cityHistory(
+        cfg.routes.get(CITY_HISTORY, ctx -> ReadResponse.send(ctx, join(local.cityHistory(
                 new StoreReader.CityHistory(integer(ctx, "item"), text(ctx, "city"), text(ctx, "window"),
                         number(ctx, "first"), number(ctx, "last")), integer(ctx, "partition"), stale(ctx)))));
-        cfg.routes.get(REGION, ctx -> JsonResponse.send(ctx, join(local.region(
+        cfg.routes.get(REGION, ctx -> ReadResponse.send(ctx, join(local.region(
                 new StoreReader.Region(integer(ctx, "item"), text(ctx, "window"), number(ctx, "start")),
                 integer(ctx, "partition"), stale(ctx)))));
     }
@@ -54,7 +55,7 @@ final class InternalRoutes {
         try {
             return Arrays.stream(raw.split(",")).map(String::trim).map(Integer::valueOf).toList();
         } catch (NumberFormatException e) {
-            throw ApiError.invalidParameter("partitions", "'" + raw + "' is not a comma-separated list of numbers");
+            throw QueryErrors.invalidParameter("partitions", "'" + raw + "' is not a comma-separated list of numbers");
         }
     }
 
@@ -65,7 +66,7 @@ final class InternalRoutes {
     private static String text(Context ctx, String name) {
         String value = ctx.queryParam(name);
         if (value == null || value.isEmpty()) {
-            throw ApiError.invalidParameter(name, "missing");
+            throw QueryErrors.invalidParameter(name, "missing");
         }
         return value;
     }
@@ -79,7 +80,7 @@ final class InternalRoutes {
         try {
             return Long.parseLong(raw);
         } catch (NumberFormatException e) {
-            throw ApiError.invalidParameter(name, "'" + raw + "' is not a number");
+            throw QueryErrors.invalidParameter(name, "'" + raw + "' is not a number");
         }
     }
 }

@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.Header;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
+import org.hbew.indicators.http.ErrorBody;
+import org.hbew.indicators.http.JsonResponse;
 
 /**
  * What orchestration and Prometheus ask: {@code /healthz} (the process answers), {@code /readyz} (Kafka
@@ -38,8 +40,8 @@ final class ProbeRoutes {
         if (state == KafkaStreams.State.RUNNING) {
             JsonResponse.send(ctx, 200, new Health("ready", "Kafka Streams is RUNNING"));
         } else {
-            ctx.header(Header.RETRY_AFTER, Long.toString(ApiError.RETRY_AFTER.toSeconds()));
-            JsonResponse.send(ctx, 503, new JsonResponse.ErrorBody("not_ready", "Kafka Streams is " + state
+            ctx.header(Header.RETRY_AFTER, Long.toString(QueryErrors.RETRY_AFTER.toSeconds()));
+            JsonResponse.send(ctx, 503, new ErrorBody("not_ready", "Kafka Streams is " + state
                     + ", not RUNNING"));
         }
     }

@@ -31,15 +31,15 @@ final class QueryParams {
         try {
             number = Integer.parseInt(raw);
         } catch (NumberFormatException e) {
-            throw ApiError.invalidParameter("item", "'" + raw + "' is not an item number (1 to "
+            throw QueryErrors.invalidParameter("item", "'" + raw + "' is not an item number (1 to "
                     + catalog.items().size() + ")");
         }
-        return catalog.item(number).orElseThrow(() -> ApiError.notFound("item " + number
+        return catalog.item(number).orElseThrow(() -> QueryErrors.notFound("item " + number
                 + " is not in the agreement; items are 1 to " + catalog.items().size()));
     }
 
     static City city(Catalog catalog, String raw) {
-        return catalog.city(raw).orElseThrow(() -> ApiError.invalidParameter("city", "unknown city '" + raw
+        return catalog.city(raw).orElseThrow(() -> QueryErrors.invalidParameter("city", "unknown city '" + raw
                 + "'; known: " + catalog.cityCodes()));
     }
 
@@ -49,7 +49,7 @@ final class QueryParams {
             return fallback;
         }
         if (!settings.hasWindow(raw)) {
-            throw ApiError.invalidParameter("window", "'" + raw + "' is not a window of this deployment; windows: "
+            throw QueryErrors.invalidParameter("window", "'" + raw + "' is not a window of this deployment; windows: "
                     + settings.windows().stream().map(WindowSpec::name).toList());
         }
         return settings.window(raw);
@@ -60,7 +60,7 @@ final class QueryParams {
         if (raw == null || raw.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(Flow.fromCode(raw).orElseThrow(() -> ApiError.invalidParameter("flow", "unknown flow '"
+        return Optional.of(Flow.fromCode(raw).orElseThrow(() -> QueryErrors.invalidParameter("flow", "unknown flow '"
                 + raw + "'; known: " + Arrays.stream(Flow.values()).map(Flow::code).toList())));
     }
 
@@ -77,7 +77,7 @@ final class QueryParams {
         try {
             return Optional.of(OffsetDateTime.parse(text).toInstant());
         } catch (DateTimeParseException e) {
-            throw ApiError.invalidParameter(parameter, "'" + raw + "' is not an ISO-8601 instant such as "
+            throw QueryErrors.invalidParameter(parameter, "'" + raw + "' is not an ISO-8601 instant such as "
                     + "2026-11-27T02:00:00Z or 2026-11-27T10:00:00+08:00");
         }
     }
@@ -92,12 +92,12 @@ final class QueryParams {
         long first = from.map(f -> window.startOf(f.toEpochMilli()))
                 .orElse(last - (DEFAULT_HISTORY_WINDOWS - 1) * window.sizeMs());
         if (first > last) {
-            throw ApiError.invalidParameter("from", "must not be after to (" + Instant.ofEpochMilli(first) + " > "
+            throw QueryErrors.invalidParameter("from", "must not be after to (" + Instant.ofEpochMilli(first) + " > "
                     + Instant.ofEpochMilli(last) + ")");
         }
         long windows = (last - first) / window.sizeMs() + 1;
         if (windows > MAX_HISTORY_WINDOWS) {
-            throw ApiError.invalidParameter("from", "the range spans " + windows + " windows of " + window.name()
+            throw QueryErrors.invalidParameter("from", "the range spans " + windows + " windows of " + window.name()
                     + "; at most " + MAX_HISTORY_WINDOWS + " per request");
         }
         return new WindowRange(first, last);

@@ -36,13 +36,13 @@ final class QueryRoutes {
     }
 
     void install(JavalinConfig cfg) {
-        cfg.routes.get("/v1/status", ctx -> JsonResponse.send(ctx, statuses.grid()));
-        cfg.routes.get("/v1/items", ctx -> JsonResponse.send(ctx, statuses.items()));
-        cfg.routes.get("/v1/items/{item}", ctx -> JsonResponse.send(ctx,
+        cfg.routes.get("/v1/status", ctx -> ReadResponse.send(ctx, statuses.grid()));
+        cfg.routes.get("/v1/items", ctx -> ReadResponse.send(ctx, statuses.items()));
+        cfg.routes.get("/v1/items/{item}", ctx -> ReadResponse.send(ctx,
                 figures.item(QueryParams.item(catalog, ctx.pathParam("item")))));
         cfg.routes.get("/v1/items/{item}/cities/{city}", this::cityHistory);
         cfg.routes.get("/v1/flows", this::flows);
-        cfg.routes.get("/v1/accounting", ctx -> JsonResponse.send(ctx, figures.accounting()));
+        cfg.routes.get("/v1/accounting", ctx -> ReadResponse.send(ctx, figures.accounting()));
     }
 
     private void cityHistory(Context ctx) {
@@ -52,7 +52,7 @@ final class QueryRoutes {
         QueryParams.WindowRange range = QueryParams.history(window,
                 QueryParams.instant("from", ctx.queryParam("from")), QueryParams.instant("to", ctx.queryParam("to")),
                 clock.instant());
-        JsonResponse.send(ctx, figures.cityHistory(item, city, window, range).map(records ->
+        ReadResponse.send(ctx, figures.cityHistory(item, city, window, range).map(records ->
                 new CityHistoryView(item.number(), city.code(), window.name(), Instant.ofEpochMilli(range.firstStart()),
                         Instant.ofEpochMilli(range.lastStart()).plus(window.size()), records)));
     }
@@ -62,6 +62,6 @@ final class QueryRoutes {
         WindowSpec window = QueryParams.window(settings, ctx.queryParam("window"), settings.largestWindow());
         Instant at = QueryParams.instant("at", ctx.queryParam("at")).orElse(clock.instant());
         List<Flow> flows = flow.map(List::of).orElse(Arrays.asList(Flow.values()));
-        JsonResponse.send(ctx, figures.flows(flows, window, at));
+        ReadResponse.send(ctx, figures.flows(flows, window, at));
     }
 }

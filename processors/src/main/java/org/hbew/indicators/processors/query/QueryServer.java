@@ -133,7 +133,7 @@ public final class QueryServer implements AutoCloseable {
         cfg.jetty.port = settings.port();
         cfg.jetty.threadPool = threads;
         cfg.http.prefer405over404 = true;
-        ErrorResponses.install(cfg);
+        QueryErrors.RESPONSES.install(cfg);
     }
 
     /** The bound HTTP port: the configured one, or the one chosen for port 0. */

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.state.HostInfo;
+import org.hbew.indicators.http.JsonResponse;
 import org.hbew.indicators.json.Json;
 import org.hbew.indicators.processors.topology.StatusState;
 import org.hbew.indicators.records.CityIndicator;
@@ -100,7 +101,7 @@ final class RemoteStoreReader implements StoreReader {
     }
 
     private static boolean stale(HttpResponse<byte[]> response) {
-        return response.headers().firstValue(JsonResponse.STALE_HEADER).map("true"::equals).orElse(false);
+        return response.headers().firstValue(ReadResponse.STALE_HEADER).map("true"::equals).orElse(false);
     }
 
     private static String errorMessage(byte[] body) {

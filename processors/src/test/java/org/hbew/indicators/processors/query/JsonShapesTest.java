@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.catalog.Flow;
+import org.hbew.indicators.http.JsonResponse;
 import org.hbew.indicators.json.Json;
 import org.hbew.indicators.kafka.Keys;
 import org.hbew.indicators.processors.topology.StatusState;
@@ -79,13 +80,6 @@ class JsonShapesTest {
                 "counted", "balanced", "partitions");
         assertThat(view).isEqualTo(new AccountingView(7, 1, 1, 1, 4, true, 2));
         assertThat(AccountingView.sum(List.of(Map.of("received", 2L, "counted", 1L))).balanced()).isFalse();
-    }
-
-    @Test
-    void shouldWriteErrorsAsErrorAndMessageOnly() {
-        JsonNode body = json(new JsonResponse.ErrorBody("unavailable", "Kafka Streams is REBALANCING"));
-
-        assertThat(body.fieldNames()).toIterable().containsExactly("error", "message");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.catalog.Flow;
+import org.hbew.indicators.http.ApiError;
 import org.hbew.indicators.processors.topology.TopologySettings;
 import org.hbew.indicators.processors.topology.WindowSpec;
 import org.junit.jupiter.api.Test;

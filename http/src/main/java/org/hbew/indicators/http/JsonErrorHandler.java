@@ -1,4 +1,4 @@
-package org.hbew.indicators.processors.query;
+package org.hbew.indicators.http;
 
 import java.nio.ByteBuffer;
 import java.util.Locale;
@@ -12,12 +12,12 @@ import org.eclipse.jetty.util.Callback;
 
 /**
  * Jetty's answer to what never reaches Javalin (a malformed request line or header, headers too large, an
- * ambiguous URI), written as the same JSON as every other error instead of Jetty's HTML page. The message
- * is Jetty's reason for a client error and the plain status text otherwise; no stack, no exception text.
+ * ambiguous URI), written as the same JSON as every other error instead of Jetty's HTML page. The message is
+ * Jetty's reason for a client error and the plain status text otherwise; no stack, no exception text.
  */
-final class JsonErrorHandler extends ErrorHandler {
+public final class JsonErrorHandler extends ErrorHandler {
 
-    JsonErrorHandler() {
+    public JsonErrorHandler() {
         setShowStacks(false);
         setShowCauses(false);
     }
@@ -33,8 +33,7 @@ final class JsonErrorHandler extends ErrorHandler {
         boolean explainable = code < 500 && message != null && (cause == null || cause instanceof HttpException);
         HttpStatus.Code known = HttpStatus.getCode(code);
         String error = known == null ? "http_" + code : known.name().toLowerCase(Locale.ROOT);
-        byte[] body = JsonResponse.bytes(new JsonResponse.ErrorBody(error,
-                explainable ? message : HttpStatus.getMessage(code)));
+        byte[] body = JsonResponse.bytes(new ErrorBody(error, explainable ? message : HttpStatus.getMessage(code)));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, JsonResponse.CONTENT_TYPE);
         response.write(true, ByteBuffer.wrap(body), callback);
     }

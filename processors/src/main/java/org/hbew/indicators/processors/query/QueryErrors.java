@@ -1,0 +1,39 @@
+package org.hbew.indicators.processors.query;
+
+import java.time.Duration;
+import org.hbew.indicators.http.ApiError;
+import org.hbew.indicators.http.ErrorResponses;
+
+/**
+ * The query API's errors and how it answers them. A 400 names the parameter at fault at the start of its
+ * message; state that cannot be read now ({@link StoreUnavailableException}) is a 503 with Retry-After; an
+ * error answer never carries {@value ReadResponse#STALE_HEADER}, which describes data and an error has none.
+ */
+final class QueryErrors {
+
+    /** How long a client should wait before asking again while state is moving between instances. */
+    static final Duration RETRY_AFTER = Duration.ofSeconds(2);
+
+    static final ErrorResponses RESPONSES = ErrorResponses
+            .forService("the query API failed unexpectedly; the failure is logged")
+            .mapping(StoreUnavailableException.class, e -> unavailable(e.getMessage()))
+            .beforeEachAnswer(ctx -> ctx.removeHeader(ReadResponse.STALE_HEADER))
+            .notFoundMessage(ctx -> "no such path: " + ctx.path());
+
+    private QueryErrors() {
+    }
+
+    /** 400 for a path or query parameter that cannot be used; the message starts with the parameter's name. */
+    static ApiError invalidParameter(String parameter, String problem) {
+        return ApiError.of(400, "invalid_parameter", parameter + ": " + problem);
+    }
+
+    static ApiError notFound(String message) {
+        return ApiError.of(404, "not_found", message);
+    }
+
+    /** 503 with Retry-After: the data exists but cannot be read now (rebalancing, restoring, instance gone). */
+    static ApiError unavailable(String message) {
+        return ApiError.of(503, "unavailable", message).withRetryAfter(RETRY_AFTER);
+    }
+}

@@ -319,7 +319,7 @@ public final class EventParser {
 
         private OffsetDateTime time(String field, JsonNode value) {
             try {
-                return OffsetDateTime.parse(value.asText());
+                return IsoDateTimes.parse(value.asText());
             } catch (DateTimeParseException e) {
                 add(Problem.Kind.TIME, field, "'" + value.asText() + "' is not a valid ISO-8601 date-time with offset");
                 return null;

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
                 ImportCommand.class,
                 TopicsCommand.class,
                 TargetsCommand.class,
+                org.hbew.indicators.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class
         },
         footer = {"", "Every option can also be set by an environment variable HBEW_<OPTION>,",

@@ -1,0 +1,92 @@
+package org.hbew.indicators.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.hbew.indicators.json.Json;
+import org.hbew.indicators.launcher.EnvironmentDefaults;
+import org.hbew.indicators.launcher.Hbew;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code hbew bench --quick} end to end: a real broker, gateway, processors and a standalone child JVM. It checks
+ * that every section is there with figures that mean something was measured; it asserts no speed, since speed on
+ * a shared machine is what the benchmark reports, not what a test can demand.
+ */
+class BenchCommandIT {
+
+    @TempDir
+    Path out;
+
+    @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)
+    void shouldMeasureEveryPhaseAndWriteBothReports() throws IOException {
+        StringWriter stdout = new StringWriter();
+        CommandLine commandLine = Hbew.commandLine(new EnvironmentDefaults(Map.of()));
+        commandLine.setOut(new PrintWriter(stdout));
+
+        int exit = commandLine.execute("bench", "--quick", "--out", out.toString());
+
+        assertThat(exit).isZero();
+        assertThat(stdout.toString()).contains("raw producer", "gateway over HTTP", "processors",
+                "standalone first start", "standalone restart");
+        JsonNode report = Json.mapper().readTree(Files.readString(only(out, ".json")));
+
+        JsonNode gateway = report.path("gateway").get(0);
+        JsonNode producer = gateway.path("baseline");
+        assertThat(producer.path("events").asLong()).isPositive();
+        assertThat(producer.path("eventsPerSecond").asDouble()).isPositive();
+        assertThat(producer.path("failed").asLong()).isZero();
+
+        assertThat(gateway.path("events").asLong()).isEqualTo(report.path("settings").path("events").asLong());
+        assertThat(gateway.path("eventsPerSecond").asDouble()).isPositive();
+        assertThat(gateway.path("latency").path("p50Ms").asDouble()).isPositive();
+        assertThat(gateway.path("latency").path("p99Ms").asDouble())
+                .isGreaterThanOrEqualTo(gateway.path("latency").path("p50Ms").asDouble());
+        assertThat(gateway.path("ratioToProducer").asDouble()).isPositive();
+        assertThat(gateway.path("failed").asLong()).isZero();
+
+        JsonNode processors = report.path("processors");
+        assertThat(processors.path("finished").asBoolean()).isTrue();
+        assertThat(processors.path("accounting").path("received").asLong())
+                .isEqualTo(processors.path("events").asLong()).isPositive();
+        assertThat(processors.path("eventsPerSecond").asDouble()).isPositive();
+        assertThat(processors.path("ratioToGateway").asDouble()).isPositive();
+
+        JsonNode standalone = report.path("standalone");
+        for (String start : List.of("first", "restart")) {
+            JsonNode s = standalone.path(start);
+            assertThat(s.path("readySeconds").asDouble()).as(start).isPositive();
+            assertThat(s.path("rssBytes").asLong()).as(start).isPositive();
+            assertThat(s.path("peakRssBytes").asLong()).as(start).isGreaterThanOrEqualTo(s.path("rssBytes").asLong());
+            assertThat(s.path("stopSeconds").asDouble()).as(start).isPositive();
+            assertThat(s.path("killed").asBoolean()).as(start).isFalse();
+        }
+        assertThat(standalone.path("load").path("events").asLong()).isPositive();
+
+        assertThat(report.path("goals")).hasSize(4);
+        assertThat(Files.readString(only(out, ".md"))).contains("| raw producer |", "| gateway over HTTP |",
+                "| processors |", "| first, after the load |", "| restart, idle |");
+    }
+
+    private static Path only(Path dir, String suffix) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> matching = files.filter(f -> f.getFileName().toString().startsWith("bench-")
+                    && f.getFileName().toString().endsWith(suffix)).toList();
+            assertThat(matching).hasSize(1);
+            return matching.get(0);
+        }
+    }
+}

@@ -15,6 +15,8 @@ import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.json.Json;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EventParserTest {
 
@@ -134,10 +136,12 @@ class EventParserTest {
                 "schemaVersion", "version 2 is not supported; supported versions: [1]"));
     }
 
-    @Test
-    void shouldRejectAnEventIdThatIsNotAUuid() {
+    @ParameterizedTest
+    @ValueSource(strings = {"not-a-uuid", "3f8b0c5e-9a1d-4c1e-8f2a-0d6b1e2c3a4b\n", "3f8b0c5e9a1d4c1e8f2a0d6b1e2c3a4b",
+            "{3f8b0c5e-9a1d-4c1e-8f2a-0d6b1e2c3a4b}"})
+    void shouldRejectAnEventIdThatIsNotAUuid(String eventId) {
         ObjectNode e = plain();
-        e.put("eventId", "not-a-uuid");
+        e.put("eventId", eventId);
 
         assertThat(invalid(e).problems()).extracting(Problem::field).containsExactly("eventId");
     }

@@ -38,6 +38,10 @@ public final class StreamsSettings {
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ.name());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringHandlers.Processing.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
+        // Kafka Streams also reads its configuration inside the partition assignor, from the main consumer's
+        // settings, where the line above does not reach; without this it warns at every start that the
+        // handler is not enabled for global state.
+        p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringHandlers.Deserialization.class);
         p.put(DeadLetteringHandlers.METRICS_CONFIG, metrics);
         if ("classic".equals(config.groupProtocol())) {

@@ -81,6 +81,13 @@ public record ProcessorsConfig(
                 rawPartitions, silence, streamsOverrides);
     }
 
+    /** {@code classic} (the default) or {@code streams}, Kafka 4's broker-side rebalance protocol (KIP-1071). */
+    public ProcessorsConfig withGroupProtocol(String protocol) {
+        return new ProcessorsConfig(bootstrapServers, applicationId, stateDir, httpHost, httpPort, advertisedHost,
+                streamThreads, standbyReplicas, replicationFactor, protocol, commitInterval, topology,
+                rawPartitions, citySilenceAfter, streamsOverrides);
+    }
+
     public ProcessorsConfig withStreamsOverrides(Map<String, String> overrides) {
         return new ProcessorsConfig(bootstrapServers, applicationId, stateDir, httpHost, httpPort, advertisedHost,
                 streamThreads, standbyReplicas, replicationFactor, groupProtocol, commitInterval, topology,

@@ -71,7 +71,13 @@ final class QueryTestKafka implements AutoCloseable {
 
     /** An instance of the processors with application id {@code appId}, its query API on a free port. */
     ProcessorsApp processors(String appId, String name, int standbyReplicas) {
+        return processors(appId, name, standbyReplicas, "classic");
+    }
+
+    /** The same, with the given {@code group.protocol}. */
+    ProcessorsApp processors(String appId, String name, int standbyReplicas, String groupProtocol) {
         ProcessorsConfig config = ProcessorsConfig.defaults(bootstrapServers(), dir.resolve("state-" + name))
+                .withGroupProtocol(groupProtocol)
                 .withApplicationId(appId)
                 .withHttpPort(freePort())
                 .withReplicationFactor(1)

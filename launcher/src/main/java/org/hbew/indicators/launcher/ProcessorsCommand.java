@@ -58,7 +58,9 @@ final class ProcessorsCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--standby-replicas", defaultValue = "0", paramLabel = "N",
-            description = "Warm copies of each task's state on other instances (default: ${DEFAULT-VALUE}).")
+            description = "Warm copies of each task's state on other instances (default: ${DEFAULT-VALUE}). "
+                    + "With --group-protocol streams the broker's group setting streams.num.standby.replicas "
+                    + "decides instead (kafka-configs.sh --entity-type groups).")
     int standbyReplicas;
 
     @Option(names = "--replication-factor", defaultValue = "-1", paramLabel = "N",

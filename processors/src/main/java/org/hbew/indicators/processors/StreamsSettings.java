@@ -29,7 +29,11 @@ public final class StreamsSettings {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
-        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
+        if ("classic".equals(config.groupProtocol()) || config.standbyReplicas() > 0) {
+            // The streams protocol takes standbys from the broker's group configuration; asked for anyway,
+            // Kafka Streams warns that the setting is ignored, which is what the operator needs to read.
+            p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
+        }
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);

@@ -32,55 +32,15 @@ class EnvelopeShapeTest {
     private static final EventParser PARSER = new EventParser(CatalogLoader.loadDefault(), ValidationPolicy.withoutTimeBounds(),
             Clock.systemUTC());
 
+    /** Every kind of valid event, and spellings of its values the schema allows: upper-case hex, fractions. */
     static List<ObjectNode> validEvents() {
-        ObjectNode plain = envelope(2, "road_km_opened");
-        plain.put("value", 12.5);
-        plain.put("unit", "km");
-
-        ObjectNode settlement = envelope(18, "medical.settlement");
-        ObjectNode s = settlement.putObject("payload");
-        s.put("insuredCity", "ordos");
-        s.put("treatmentCity", "hohhot");
-        s.put("amount", 3250.75);
-        s.put("direct", true);
-        s.put("dischargedAt", "2026-11-27T08:00:00+08:00");
-        s.put("settledAt", "2026-11-27T08:20:00.125+08:00");
-
-        ObjectNode requested = envelope(20, "pension.transfer");
-        ObjectNode r = requested.putObject("payload");
-        r.put("fromCity", "baotou");
-        r.put("toCity", "ordos");
-        r.put("stage", "requested");
-        r.put("requestedAt", "2026-11-20T09:00:00Z");
-
-        ObjectNode completed = requested.deepCopy();
-        ((ObjectNode) completed.get("payload")).put("stage", "completed").put("completedAt", "2026-11-27T09:00:00Z");
-
-        ObjectNode emergency = envelope(21, "emergency.request");
-        ObjectNode e = emergency.putObject("payload");
-        e.put("requestingCity", "ulanqab");
-        e.put("supportingCity", "hohhot");
-        e.put("category", "natural_disaster");
-        e.put("resource", "special_equipment");
-        e.put("requestedAt", "2026-11-27T07:00:00+08:00");
-        e.put("dispatchedAt", "2026-11-27T07:30:00+08:00");
-        e.put("arrivedAt", "2026-11-27T09:00:00+08:00");
-
-        ObjectNode notDispatched = emergency.deepCopy();
-        ((ObjectNode) notDispatched.get("payload")).remove(List.of("dispatchedAt", "arrivedAt"));
-
-        return List.of(plain, settlement, requested, completed, emergency, notDispatched);
-    }
-
-    private static ObjectNode envelope(int item, String indicator) {
-        ObjectNode event = NODES.objectNode();
-        event.put("schemaVersion", 1);
-        event.put("eventId", "3f8b0c5e-9a1d-4c1e-8f2a-0D6B1E2C3A4B");
-        event.put("city", "ordos");
-        event.put("item", item);
-        event.put("indicator", indicator);
-        event.put("occurredAt", "2026-11-27T09:30:00+08:00");
-        return event;
+        ObjectNode upperCaseId = EnvelopeExamples.plain();
+        upperCaseId.put("eventId", "3F8B0C5E-9A1D-4C1E-8F2A-0d6b1e2c3a4b");
+        ObjectNode fraction = EnvelopeExamples.settlement();
+        ((ObjectNode) fraction.get("payload")).put("settledAt", "2026-11-27T08:20:00.125Z");
+        return List.of(EnvelopeExamples.plain(), upperCaseId, EnvelopeExamples.settlement(), fraction,
+                EnvelopeExamples.requestedTransfer(), EnvelopeExamples.completedTransfer(), EnvelopeExamples.emergency(),
+                EnvelopeExamples.emergencyNotDispatched());
     }
 
     @ParameterizedTest

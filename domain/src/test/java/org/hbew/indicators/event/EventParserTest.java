@@ -2,6 +2,10 @@ package org.hbew.indicators.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.hbew.indicators.event.EnvelopeExamples.completedTransfer;
+import static org.hbew.indicators.event.EnvelopeExamples.emergency;
+import static org.hbew.indicators.event.EnvelopeExamples.plain;
+import static org.hbew.indicators.event.EnvelopeExamples.settlement;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -24,35 +28,6 @@ class EventParserTest {
     private static final Instant NOW = Instant.parse("2026-11-27T02:00:00Z");
     private static final EventParser PARSER = new EventParser(CATALOG,
             ValidationPolicy.edge(Duration.ofMinutes(5), Duration.ofDays(30)), Clock.fixed(NOW, ZoneOffset.UTC));
-
-    private static ObjectNode plain() {
-        ObjectNode e = Json.mapper().createObjectNode();
-        e.put("schemaVersion", 1);
-        e.put("eventId", "3f8b0c5e-9a1d-4c1e-8f2a-0d6b1e2c3a4b");
-        e.put("city", "ordos");
-        e.put("item", 2);
-        e.put("indicator", "road_km_opened");
-        e.put("occurredAt", "2026-11-27T09:30:00+08:00");
-        e.put("value", 12.5);
-        e.put("unit", "km");
-        return e;
-    }
-
-    private static ObjectNode settlement() {
-        ObjectNode e = plain();
-        e.remove("value");
-        e.remove("unit");
-        e.put("item", 18);
-        e.put("indicator", "medical.settlement");
-        ObjectNode p = e.putObject("payload");
-        p.put("insuredCity", "ordos");
-        p.put("treatmentCity", "hohhot");
-        p.put("amount", 3250.75);
-        p.put("direct", true);
-        p.put("dischargedAt", "2026-11-27T08:00:00+08:00");
-        p.put("settledAt", "2026-11-27T08:20:00+08:00");
-        return e;
-    }
 
     private static ParseResult.Invalid invalid(ObjectNode node) {
         ParseResult result = PARSER.parse(node);
@@ -83,26 +58,8 @@ class EventParserTest {
 
     @Test
     void shouldParsePensionAndEmergencyFlows() {
-        ObjectNode pension = settlement();
-        pension.put("item", 20);
-        pension.put("indicator", "pension.transfer");
-        ObjectNode p = pension.putObject("payload");
-        p.put("fromCity", "baotou");
-        p.put("toCity", "ordos");
-        p.put("stage", "completed");
-        p.put("requestedAt", "2026-11-20T09:00:00+08:00");
-        p.put("completedAt", "2026-11-27T09:00:00+08:00");
-
-        ObjectNode emergency = settlement();
-        emergency.put("item", 21);
-        emergency.put("indicator", "emergency.request");
-        ObjectNode q = emergency.putObject("payload");
-        q.put("requestingCity", "ordos");
-        q.put("supportingCity", "ulanqab");
-        q.put("category", "natural_disaster");
-        q.put("resource", "special_equipment");
-        q.put("requestedAt", "2026-11-27T08:00:00+08:00");
-        q.put("dispatchedAt", "2026-11-27T08:12:00+08:00");
+        ObjectNode pension = completedTransfer();
+        ObjectNode emergency = emergency();
 
         assertThat(PARSER.parse(pension)).isInstanceOf(ParseResult.Valid.class);
         assertThat(PARSER.parse(emergency)).isInstanceOf(ParseResult.Valid.class);
@@ -238,14 +195,8 @@ class EventParserTest {
     void shouldRejectANegativeAmountAndACompletedTransferWithoutCompletion() {
         ObjectNode e = settlement();
         ((ObjectNode) e.get("payload")).put("amount", -1);
-        ObjectNode pension = settlement();
-        pension.put("item", 20);
-        pension.put("indicator", "pension.transfer");
-        ObjectNode p = pension.putObject("payload");
-        p.put("fromCity", "baotou");
-        p.put("toCity", "ordos");
-        p.put("stage", "completed");
-        p.put("requestedAt", "2026-11-20T09:00:00+08:00");
+        ObjectNode pension = completedTransfer();
+        ((ObjectNode) pension.get("payload")).remove("completedAt");
 
         assertThat(invalid(e).problems()).extracting(Problem::field).containsExactly("payload.amount");
         assertThat(invalid(pension).problems()).extracting(Problem::field).containsExactly("payload.completedAt");

@@ -65,6 +65,11 @@ final class StandaloneCommand implements Callable<Integer> {
             description = "Silence after which a city counts as no longer reporting (default: ${DEFAULT-VALUE}).")
     Duration citySilence;
 
+    @Option(names = "--grace", defaultValue = "PT1H", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long after a window ends its events still count; later ones go to hbew.events.late. "
+                    + "Raise it (at most 34d) to load history with ./hbew import (default: ${DEFAULT-VALUE}).")
+    Duration grace;
+
     @Override
     public Integer call() throws InterruptedException {
         long startNanos = System.nanoTime();
@@ -76,7 +81,8 @@ final class StandaloneCommand implements Callable<Integer> {
                 .withPorts(kafkaPort, ingestPort, processorsPort)
                 .withSimulation(rate, simulation)
                 .withTiming(citySilence, StandaloneConfig.DEFAULT_STATUS_INTERVAL)
-                .withPartitions(partitions);
+                .withPartitions(partitions)
+                .withGrace(grace);
 
         PrintWriter out = spec.commandLine().getOut();
         try (ShutdownSignal signal = new ShutdownSignal("hbew-standalone-shutdown");

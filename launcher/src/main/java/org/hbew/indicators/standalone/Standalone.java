@@ -111,7 +111,7 @@ public final class Standalone implements AutoCloseable {
     private void startProcessors() {
         processorsPort = config.processorsPort() == 0 ? freePort() : config.processorsPort();
         TopologySettings defaults = TopologySettings.defaults(config.partitions());
-        TopologySettings settings = new TopologySettings(defaults.windows(), defaults.grace(), defaults.retention(),
+        TopologySettings settings = new TopologySettings(defaults.windows(), config.grace(), defaults.retention(),
                 defaults.dedupeHorizon(), config.statusInterval(), config.partitions());
         ProcessorsConfig processorsConfig = ProcessorsConfig.defaults(broker.bootstrapServers(),
                         config.dataDir().resolve("processors"))

@@ -2,6 +2,7 @@ package org.hbew.indicators.standalone;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import org.hbew.indicators.processors.topology.TopologySettings;
 import org.hbew.indicators.simulator.GeneratorSettings;
 
 /**
@@ -23,7 +24,8 @@ public record StandaloneConfig(
         double simulateRate,
         GeneratorSettings simulation,
         Duration citySilenceAfter,
-        Duration statusInterval) {
+        Duration statusInterval,
+        Duration grace) {
 
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_INGEST_PORT = 8080;
@@ -35,7 +37,8 @@ public record StandaloneConfig(
     public static StandaloneConfig defaults(Path dataDir) {
         return new StandaloneConfig(dataDir, "localhost", DEFAULT_KAFKA_PORT, DEFAULT_INGEST_PORT,
                 DEFAULT_PROCESSORS_PORT, DEFAULT_PARTITIONS, DEFAULT_SIMULATE_RATE,
-                GeneratorSettings.defaults(System.nanoTime()), Duration.ofMinutes(15), DEFAULT_STATUS_INTERVAL);
+                GeneratorSettings.defaults(System.nanoTime()), Duration.ofMinutes(15), DEFAULT_STATUS_INTERVAL,
+                TopologySettings.DEFAULT_GRACE);
     }
 
     public boolean simulate() {
@@ -48,21 +51,27 @@ public record StandaloneConfig(
 
     public StandaloneConfig withPorts(int kafka, int ingest, int processors) {
         return new StandaloneConfig(dataDir, advertisedHost, kafka, ingest, processors, partitions, simulateRate,
-                simulation, citySilenceAfter, statusInterval);
+                simulation, citySilenceAfter, statusInterval, grace);
     }
 
     public StandaloneConfig withSimulation(double rate, GeneratorSettings settings) {
         return new StandaloneConfig(dataDir, advertisedHost, kafkaPort, ingestPort, processorsPort, partitions, rate,
-                settings, citySilenceAfter, statusInterval);
+                settings, citySilenceAfter, statusInterval, grace);
     }
 
     public StandaloneConfig withPartitions(int count) {
         return new StandaloneConfig(dataDir, advertisedHost, kafkaPort, ingestPort, processorsPort, count, simulateRate,
-                simulation, citySilenceAfter, statusInterval);
+                simulation, citySilenceAfter, statusInterval, grace);
+    }
+
+    /** How long after a window ends its events still count; raise it to load history older than that. */
+    public StandaloneConfig withGrace(Duration windowGrace) {
+        return new StandaloneConfig(dataDir, advertisedHost, kafkaPort, ingestPort, processorsPort, partitions,
+                simulateRate, simulation, citySilenceAfter, statusInterval, windowGrace);
     }
 
     public StandaloneConfig withTiming(Duration silence, Duration interval) {
         return new StandaloneConfig(dataDir, advertisedHost, kafkaPort, ingestPort, processorsPort, partitions,
-                simulateRate, simulation, silence, interval);
+                simulateRate, simulation, silence, interval, grace);
     }
 }

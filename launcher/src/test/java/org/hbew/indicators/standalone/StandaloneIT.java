@@ -37,7 +37,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The walking skeleton end to end, as a new user runs it: standalone starts a real broker, ingest
  * and the processors; an event posted over HTTP with a city's token is counted on
  * hbew.indicators.city and in {@code GET /v1/status}; after a stop and a start on the same data
- * directory the count is still there and a new event adds to it.
+ * directory the count is still there and a new event adds to it. And history: with the default grace a
+ * three-day-old event is set aside as late, with {@code --grace 7d} the same kind of event is counted.
  */
 class StandaloneIT {
 
@@ -80,6 +81,47 @@ class StandaloneIT {
 
             assertThat(awaitDaily(restarted, 2).value()).isEqualTo(15.0);
         }
+    }
+
+    @Test
+    void shouldSetHistoryAsideWithTheDefaultGraceAndCountItWithALongerOne() throws Exception {
+        OffsetDateTime threeDaysAgo = OffsetDateTime.now(ZoneOffset.ofHours(8)).truncatedTo(ChronoUnit.SECONDS)
+                .minusDays(3);
+
+        try (Standalone standalone = new Standalone(config(), CatalogLoader.loadDefault())) {
+            standalone.start();
+            String token = TokenStore.load(standalone.tokensFile()).token("ordos").orElseThrow();
+            assertThat(post(standalone.ingestUrl(), token, event(threeDaysAgo.plusDays(3), 1.0)).statusCode())
+                    .isEqualTo(202);
+            await("today's event counted").atMost(PATIENCE).untilAsserted(() ->
+                    assertThat(accounting(standalone.processorsUrl()).path("counted").asLong()).isEqualTo(1));
+
+            assertThat(post(standalone.ingestUrl(), token, event(threeDaysAgo, 2.0)).statusCode()).isEqualTo(202);
+
+            await("the three-day-old event set aside as late").atMost(PATIENCE).untilAsserted(() ->
+                    assertThat(accounting(standalone.processorsUrl()).path("late").asLong()).isEqualTo(1));
+        }
+
+        try (Standalone withGrace = new Standalone(config().withGrace(Duration.ofDays(7)), CatalogLoader.loadDefault())) {
+            withGrace.start();
+            String token = TokenStore.load(withGrace.tokensFile()).token("ordos").orElseThrow();
+
+            assertThat(post(withGrace.ingestUrl(), token, event(threeDaysAgo, 4.0)).statusCode()).isEqualTo(202);
+
+            await("the same history counted with a grace of 7 days").atMost(PATIENCE).untilAsserted(() -> {
+                JsonNode accounting = accounting(withGrace.processorsUrl());
+                assertThat(accounting.path("counted").asLong()).isEqualTo(2);
+                assertThat(accounting.path("late").asLong()).isEqualTo(1);
+                assertThat(accounting.path("balanced").asBoolean()).isTrue();
+            });
+        }
+    }
+
+    private JsonNode accounting(URI processors) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(processors.resolve("/v1/accounting")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return Json.mapper().readTree(response.body());
     }
 
     private static String event(OffsetDateTime at, double km) {

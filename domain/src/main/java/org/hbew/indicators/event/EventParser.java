@@ -277,6 +277,10 @@ public final class EventParser {
                         + payload.destination() + "), not " + city);
             }
             if (payload instanceof MedicalSettlement m) {
+                if (!Double.isFinite(m.amount())) {
+                    // A whole number too large for a double: JSON allows it, a sum of amounts would become infinite.
+                    add(Problem.Kind.VALUE, "payload.amount", "is beyond the range of a number (about ±1.8e308)");
+                }
                 notBefore(m.settledAt(), m.dischargedAt(), "payload.settledAt", "dischargedAt");
             } else if (payload instanceof PensionTransfer p) {
                 notBefore(p.completedAt(), p.requestedAt(), "payload.completedAt", "requestedAt");

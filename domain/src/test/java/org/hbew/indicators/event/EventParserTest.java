@@ -192,6 +192,19 @@ class EventParserTest {
     }
 
     @Test
+    void shouldRejectAnAmountBeyondTheRangeOfANumberWrittenAsAWholeNumber() {
+        // 1 followed by 400 zeros is a valid JSON integer, but no double holds it: it would be summed as infinity
+        ObjectNode e = settlement();
+        ((ObjectNode) e.get("payload")).put("amount", java.math.BigInteger.TEN.pow(400));
+
+        ParseResult result = PARSER.parse(e.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result).isInstanceOf(ParseResult.Invalid.class);
+        assertThat(((ParseResult.Invalid) result).problems()).extracting(Problem::field, Problem::kind)
+                .containsExactly(tuple("payload.amount", Problem.Kind.VALUE));
+    }
+
+    @Test
     void shouldRejectANegativeAmountAndACompletedTransferWithoutCompletion() {
         ObjectNode e = settlement();
         ((ObjectNode) e.get("payload")).put("amount", -1);

@@ -12,10 +12,12 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.Flow;
@@ -68,7 +70,7 @@ public final class EventParser {
             return invalid(Problem.Kind.MALFORMED_JSON, "", "no content");
         }
         if (EnvelopeShape.conforms(node)) {
-            return new Checks(node).run();
+            return new Checks(node, List.of()).run();
         }
         if (!node.isObject()) {
             return invalid(Problem.Kind.SCHEMA, "", "an event must be a JSON object, not " + node.getNodeType().name().toLowerCase());
@@ -83,11 +85,7 @@ public final class EventParser {
         if (!outOfRange.isEmpty()) {
             return new ParseResult.Invalid(outOfRange);
         }
-        List<Problem> problems = schemaProblems(node);
-        if (!problems.isEmpty()) {
-            return new ParseResult.Invalid(problems);
-        }
-        return new Checks(node).run();
+        return new Checks(node, schemaProblems(node)).run();
     }
 
     /**
@@ -169,37 +167,51 @@ public final class EventParser {
         return new ParseResult.Invalid(List.of(new Problem(kind, field, message)));
     }
 
-    /** The checks on a node that already has the schema's shape; collects every problem. */
+    /**
+     * The catalog, time and flow checks, after the schema's. They read only the top-level fields the schema found
+     * no fault with, so that one answer lists every problem: a malformed eventId does not hide a value out of
+     * range. An event is valid only when neither found anything.
+     */
     private final class Checks {
         private final JsonNode node;
         private final List<Problem> problems = new ArrayList<>();
+        /** Top-level fields with a schema problem ({@code payload} for any of {@code payload.*}). */
+        private final Set<String> faulty = new HashSet<>();
 
-        Checks(JsonNode node) {
+        Checks(JsonNode node, List<Problem> schemaProblems) {
             this.node = node;
+            problems.addAll(schemaProblems);
+            for (Problem problem : schemaProblems) {
+                int dot = problem.field().indexOf('.');
+                faulty.add(dot < 0 ? problem.field() : problem.field().substring(0, dot));
+            }
         }
 
         ParseResult run() {
-            String city = node.get("city").asText();
-            int itemNumber = node.get("item").asInt();
-            String indicator = node.get("indicator").asText();
-            OffsetDateTime occurredAt = time("occurredAt", node.get("occurredAt"));
+            if (faulty.contains("")) {
+                return new ParseResult.Invalid(problems);
+            }
+            String city = text("city");
+            Integer itemNumber = usable("item") ? node.get("item").asInt() : null;
+            String indicator = text("indicator");
+            OffsetDateTime occurredAt = usable("occurredAt") ? time("occurredAt", node.get("occurredAt")) : null;
 
-            if (catalog.city(city).isEmpty()) {
+            if (city != null && catalog.city(city).isEmpty()) {
                 add(Problem.Kind.CATALOG, "city", "unknown city '" + city + "'; known: " + catalog.cityCodes());
             }
-            Optional<Item> item = catalog.item(itemNumber);
-            if (item.isEmpty()) {
+            Optional<Item> item = itemNumber == null ? Optional.empty() : catalog.item(itemNumber);
+            if (itemNumber != null && item.isEmpty()) {
                 add(Problem.Kind.CATALOG, "item", "unknown item " + itemNumber);
             }
             FlowPayload payload = null;
             Double value = null;
             String unit = null;
-            Optional<Flow> flow = Flow.fromCode(indicator);
+            Optional<Flow> flow = indicator == null ? Optional.empty() : Flow.fromCode(indicator);
             if (item.isPresent() && flow.isPresent()) {
                 payload = checkFlow(item.get(), flow.get(), city, occurredAt);
-            } else if (item.isPresent()) {
-                value = node.get("value").asDouble();
-                unit = node.get("unit").asText();
+            } else if (item.isPresent() && indicator != null) {
+                value = usable("value") ? node.get("value").asDouble() : null;
+                unit = text("unit");
                 checkPlain(item.get(), indicator, value, unit);
             }
             if (occurredAt != null) {
@@ -213,7 +225,17 @@ public final class EventParser {
                     itemNumber, indicator, occurredAt, value, unit, payload));
         }
 
-        private void checkPlain(Item item, String code, double value, String unit) {
+        /** A field that is present and that the schema found no fault with. */
+        private boolean usable(String field) {
+            return node.hasNonNull(field) && !faulty.contains(field);
+        }
+
+        private String text(String field) {
+            return usable(field) && node.get(field).isTextual() ? node.get(field).textValue() : null;
+        }
+
+        /** {@code value} and {@code unit} are null where the schema found fault with them. */
+        private void checkPlain(Item item, String code, Double value, String unit) {
             Optional<Indicator> found = item.indicator(code);
             if (found.isEmpty()) {
                 add(Problem.Kind.CATALOG, "indicator", "'" + code + "' is not an indicator of item " + item.number()
@@ -226,9 +248,12 @@ public final class EventParser {
                         + item.flow().orElseThrow().code() + " events; post those instead");
                 return;
             }
-            if (!indicator.unit().code().equals(unit)) {
+            if (unit != null && !indicator.unit().code().equals(unit)) {
                 add(Problem.Kind.VALUE, "unit", "must be '" + indicator.unit().code() + "' for " + code + ", not '"
                         + unit + "'");
+            }
+            if (value == null) {
+                return;
             }
             if (!Double.isFinite(value) || !indicator.range().contains(value)) {
                 add(Problem.Kind.VALUE, "value", value + " is outside the range of " + code + " ["
@@ -248,6 +273,9 @@ public final class EventParser {
             if (item.flow().filter(flow::equals).isEmpty()) {
                 add(Problem.Kind.CATALOG, "indicator", "item " + item.number() + " has no " + flow.code()
                         + " events; its indicators: " + reportable(item));
+                return null;
+            }
+            if (!usable("payload")) {
                 return null;
             }
             JsonNode raw = node.get("payload");
@@ -272,7 +300,7 @@ public final class EventParser {
             if (payload.origin().equals(payload.destination())) {
                 add(Problem.Kind.FLOW, "payload", "a cross-city flow needs two different cities, got "
                         + payload.origin() + " twice");
-            } else if (!city.equals(payload.origin()) && !city.equals(payload.destination())) {
+            } else if (city != null && !city.equals(payload.origin()) && !city.equals(payload.destination())) {
                 add(Problem.Kind.FLOW, "city", "must be one of the flow's cities (" + payload.origin() + ", "
                         + payload.destination() + "), not " + city);
             }

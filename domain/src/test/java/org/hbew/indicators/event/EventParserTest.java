@@ -93,6 +93,33 @@ class EventParserTest {
                 "schemaVersion", "version 2 is not supported; supported versions: [1]"));
     }
 
+    @Test
+    void shouldListTheCatalogAndTimeProblemsTooWhenTheShapeIsWrong() {
+        // A malformed eventId (a schema problem) must not hide what is wrong with the other fields
+        ObjectNode e = plain();
+        e.put("eventId", "x");
+        e.put("occurredAt", "2026-13-01T00:00:00Z");
+        e.put("value", -1);
+        e.put("unit", "m");
+
+        assertThat(invalid(e).problems()).extracting(Problem::field, Problem::kind).containsExactly(
+                tuple("eventId", Problem.Kind.SCHEMA),
+                tuple("occurredAt", Problem.Kind.TIME),
+                tuple("unit", Problem.Kind.VALUE),
+                tuple("value", Problem.Kind.VALUE));
+    }
+
+    @Test
+    void shouldCheckAFlowPayloadAlthoughAnotherFieldIsMalformed() {
+        ObjectNode e = settlement();
+        e.put("eventId", "x");
+        ((ObjectNode) e.get("payload")).put("treatmentCity", "ordos");
+
+        assertThat(invalid(e).problems()).extracting(Problem::field, Problem::kind).containsExactly(
+                tuple("eventId", Problem.Kind.SCHEMA),
+                tuple("payload", Problem.Kind.FLOW));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"not-a-uuid", "3f8b0c5e-9a1d-4c1e-8f2a-0d6b1e2c3a4b\n", "3f8b0c5e9a1d4c1e8f2a0d6b1e2c3a4b",
             "{3f8b0c5e-9a1d-4c1e-8f2a-0d6b1e2c3a4b}"})

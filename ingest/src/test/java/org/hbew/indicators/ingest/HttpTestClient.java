@@ -1,7 +1,6 @@
 package org.hbew.indicators.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -50,12 +49,6 @@ final class HttpTestClient {
 
     Answer post(String token, String contentType, String body) {
         return send(postRequest(token, contentType, HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    /** A body without Content-Length: chunked, so the gateway cannot refuse it before reading. */
-    Answer postChunked(String token, String contentType, byte[] body) {
-        return send(postRequest(token, contentType,
-                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
     }
 
     CompletableFuture<Answer> postAsync(String token, String contentType, String body) {

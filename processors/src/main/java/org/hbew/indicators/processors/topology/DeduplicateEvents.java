@@ -14,7 +14,8 @@ import org.hbew.indicators.processors.metrics.PipelineMetrics;
  * Drops an event whose eventId was already seen within the horizon, so a retried post or a re-run
  * import never counts twice. The ids live in a window store keyed by eventId and stamped with the
  * event time: its segments expire with the horizon, so the store does not grow without end. All
- * copies of an event share the raw key {@code <item>:<city>} and so meet in this task.
+ * copies of an event share the raw key {@code <item>:<city>} and so meet in this task. It sees only events that
+ * are on time, so a late event leaves no trace here and may be admitted later; what passes is counted.
  */
 final class DeduplicateEvents extends ContextualFixedKeyProcessor<String, EventEnvelope, EventEnvelope> {
 
@@ -51,6 +52,8 @@ final class DeduplicateEvents extends ContextualFixedKeyProcessor<String, EventE
             }
         }
         seen.put(id, at, at);
+        accounting.add(Accounting.Outcome.COUNTED);
+        metrics.counted(event.city());
         context().forward(record.withTimestamp(at));
     }
 }

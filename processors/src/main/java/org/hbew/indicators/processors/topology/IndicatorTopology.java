@@ -70,7 +70,9 @@ public final class IndicatorTopology {
     public void build(StreamsBuilder builder) {
         addStores(builder);
         KStream<String, EventEnvelope> valid = parse(builder);
-        KStream<String, EventEnvelope> onTime = routeLate(deduplicate(valid));
+        // Late first, then duplicates: only counted events enter the de-duplication store, so an event set aside as
+        // late can be posted again, with its eventId, once a longer grace admits it (a backfill after the fact).
+        KStream<String, EventEnvelope> onTime = deduplicate(routeLate(valid));
         KStream<String, WindowUpdate> updates = aggregate(onTime);
 
         updates.process(() -> new EmitCityIndicators(catalog), Named.as("emit-city-indicators"))

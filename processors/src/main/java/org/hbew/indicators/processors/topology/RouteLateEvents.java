@@ -17,7 +17,8 @@ import org.hbew.indicators.processors.metrics.PipelineMetrics;
  * <p>Stream time is the largest event time this task has admitted, kept in a store so a restart
  * does not forget it. It is never smaller than the stream time the window aggregations downstream
  * see (they see a subset of these events), so an event judged on time here is never dropped there.
- * Lateness is judged against the smallest window, so an on-time event counts in every window.
+ * Lateness is judged against the smallest window, so an on-time event counts in every window. What is on time
+ * goes on to de-duplication, which decides whether it is counted.
  */
 final class RouteLateEvents extends ContextualFixedKeyProcessor<String, EventEnvelope, Routed> {
 
@@ -67,8 +68,6 @@ final class RouteLateEvents extends ContextualFixedKeyProcessor<String, EventEnv
             streamTime = at;
             streamTimeStore.put(STREAM_TIME_KEY, at);
         }
-        accounting.add(Accounting.Outcome.COUNTED);
-        metrics.counted(event.city());
         context().forward(record.withValue(new Routed(event, -1)));
     }
 

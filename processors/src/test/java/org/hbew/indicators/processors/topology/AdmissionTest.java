@@ -129,6 +129,23 @@ class AdmissionTest {
         assertThat(droppedRecords()).as("Kafka Streams dropped nothing silently").isZero();
     }
 
+    @Test
+    void shouldNotRememberALateEventAsSeenSoThatItCanBeAdmittedLater() {
+        // A late event is judged before de-duplication: posting it again finds it late again, not a duplicate,
+        // and once a longer grace admits it (a backfill after the fact) it is counted rather than dropped as seen
+        harness.send(Events.plain("ordos", 2, "road_km_opened", 1, "km", T0.plus(Duration.ofHours(3))));
+        EventEnvelope late = Events.plain("ordos", 2, "road_km_opened", 5, "km", T0.plusSeconds(30));
+
+        harness.send(late);
+        harness.send(late);
+
+        assertThat(harness.late.readRecordsToList()).hasSize(2);
+        assertThat(accounting()).containsEntry(Accounting.Outcome.RECEIVED, 3L)
+                .containsEntry(Accounting.Outcome.LATE, 2L)
+                .containsEntry(Accounting.Outcome.DUPLICATE, 0L)
+                .containsEntry(Accounting.Outcome.COUNTED, 1L);
+    }
+
     /** Kafka Streams' own count of records it dropped (e.g. too late for a window), over all tasks. */
     private double droppedRecords() {
         List<Double> perTask = harness.driver.metrics().entrySet().stream()

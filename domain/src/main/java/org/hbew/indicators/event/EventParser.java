@@ -27,11 +27,12 @@ import org.hbew.indicators.json.Json;
 import org.hbew.indicators.json.JsonSchemas;
 
 /**
- * Turns JSON into a checked {@link EventEnvelope}, or into every problem it has. The shape is checked
- * against the published JSON Schema (docs/schemas/event-envelope-v1.schema.json); then the catalog
- * (the indicator belongs to the item, unit and range), the time bounds of the policy, and the
- * consistency of flow payloads. Ingest and the processors use the same parser, so an event that
- * bypassed ingest meets exactly the rules a posted one does.
+ * Turns JSON into a checked {@link EventEnvelope}, or into every problem it has. The shape is that of the
+ * published JSON Schema (docs/schemas/event-envelope-v1.schema.json): a quick check in Java
+ * ({@link EnvelopeShape}) passes the common, well-formed event, and the schema validator runs only for the rest,
+ * to find and word their problems. Then come the catalog (the indicator belongs to the item, unit and range),
+ * the time bounds of the policy, and the consistency of flow payloads. Ingest and the processors use the same
+ * parser, so an event that bypassed ingest meets exactly the rules a posted one does.
  */
 public final class EventParser {
 

@@ -67,7 +67,7 @@ final class StandaloneCommand implements Callable<Integer> {
 
     @Option(names = "--grace", defaultValue = "PT1H", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How long after a window ends its events still count; later ones go to hbew.events.late. "
-                    + "Raise it (at most 34d) to load history with ./hbew import (default: ${DEFAULT-VALUE}).")
+                    + "Raise it (at most 34 days) to load history with ./hbew import (default: ${DEFAULT-VALUE}).")
     Duration grace;
 
     @Override
@@ -83,6 +83,11 @@ final class StandaloneCommand implements Callable<Integer> {
                 .withTiming(citySilence, StandaloneConfig.DEFAULT_STATUS_INTERVAL)
                 .withPartitions(partitions)
                 .withGrace(grace);
+        try {
+            Standalone.topologySettings(config);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
 
         PrintWriter out = spec.commandLine().getOut();
         try (ShutdownSignal signal = new ShutdownSignal("hbew-standalone-shutdown");

@@ -108,11 +108,20 @@ public final class Standalone implements AutoCloseable {
         ingest.start();
     }
 
+    /**
+     * The processors' windows and timing for this configuration.
+     *
+     * @throws IllegalArgumentException if they do not fit together (a grace longer than the retention allows)
+     */
+    public static TopologySettings topologySettings(StandaloneConfig config) {
+        TopologySettings defaults = TopologySettings.defaults(config.partitions());
+        return new TopologySettings(defaults.windows(), config.grace(), defaults.retention(), defaults.dedupeHorizon(),
+                config.statusInterval(), config.partitions());
+    }
+
     private void startProcessors() {
         processorsPort = config.processorsPort() == 0 ? freePort() : config.processorsPort();
-        TopologySettings defaults = TopologySettings.defaults(config.partitions());
-        TopologySettings settings = new TopologySettings(defaults.windows(), config.grace(), defaults.retention(),
-                defaults.dedupeHorizon(), config.statusInterval(), config.partitions());
+        TopologySettings settings = topologySettings(config);
         ProcessorsConfig processorsConfig = ProcessorsConfig.defaults(broker.bootstrapServers(),
                         config.dataDir().resolve("processors"))
                 .withHttpPort(processorsPort)

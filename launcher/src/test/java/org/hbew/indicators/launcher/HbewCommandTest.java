@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import picocli.CommandLine;
@@ -103,6 +105,15 @@ class HbewCommandTest {
 
         assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("'dispatch_minutes' is not an indicator of item 18");
+    }
+
+    @Test
+    void shouldRefuseAGraceLongerThanTheRetentionBeforeStartingAnything(@TempDir Path dataDir) {
+        int exit = run("standalone", "--grace", "40d", "--data-dir", dataDir.toString());
+
+        assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("grace 40d is too long", "at most 34d");
+        assertThat(dataDir).as("nothing started, nothing written").isEmptyDirectory();
     }
 
     @Test

@@ -35,8 +35,11 @@ public record TopologySettings(
             throw new IllegalArgumentException("at least one window is needed");
         }
         windows = windows.stream().sorted(Comparator.comparing(WindowSpec::size)).toList();
-        if (retention.compareTo(windows.get(windows.size() - 1).size().plus(grace)) < 0) {
-            throw new IllegalArgumentException("retention " + retention + " is shorter than the largest window plus grace");
+        Duration largest = windows.get(windows.size() - 1).size();
+        if (retention.compareTo(largest.plus(grace)) < 0) {
+            throw new IllegalArgumentException("grace " + readable(grace) + " is too long: window figures are kept for "
+                    + readable(retention) + ", so with the largest window of " + readable(largest)
+                    + " the grace may be at most " + readable(retention.minus(largest)));
         }
     }
 
@@ -72,5 +75,10 @@ public record TopologySettings(
 
     public boolean hasWindow(String name) {
         return windows.stream().anyMatch(w -> w.name().equals(name));
+    }
+
+    /** {@code 34d} rather than {@code PT816H} where a duration is a whole number of days. */
+    private static String readable(Duration d) {
+        return d.toDays() > 0 && d.equals(Duration.ofDays(d.toDays())) ? d.toDays() + "d" : d.toString();
     }
 }

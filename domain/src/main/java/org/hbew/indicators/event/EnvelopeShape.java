@@ -2,7 +2,9 @@ package org.hbew.indicators.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Iterator;
+import java.util.Optional;
 import java.util.Set;
+import org.hbew.indicators.catalog.Flow;
 
 /**
  * A quick test that an envelope has the shape of docs/schemas/event-envelope-v1.schema.json, written out in
@@ -53,11 +55,14 @@ final class EnvelopeShape {
             return false;
         }
         JsonNode payload = event.get("payload");
-        return switch (indicator.textValue()) {
-            case "medical.settlement" -> noValueOrUnit(event) && isSettlement(payload);
-            case "pension.transfer" -> noValueOrUnit(event) && isTransfer(payload);
-            case "emergency.request" -> noValueOrUnit(event) && isEmergency(payload);
-            default -> payload == null && isFiniteNumber(event.get("value")) && isText(event.get("unit"));
+        Optional<Flow> flow = Flow.fromCode(indicator.textValue());
+        if (flow.isEmpty()) {
+            return payload == null && isFiniteNumber(event.get("value")) && isText(event.get("unit"));
+        }
+        return noValueOrUnit(event) && switch (flow.get()) {
+            case MEDICAL_SETTLEMENT -> isSettlement(payload);
+            case PENSION_TRANSFER -> isTransfer(payload);
+            case EMERGENCY_REQUEST -> isEmergency(payload);
         };
     }
 

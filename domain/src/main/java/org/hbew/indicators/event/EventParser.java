@@ -12,6 +12,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -285,9 +286,11 @@ public final class EventParser {
                 case PENSION_TRANSFER -> List.of("requestedAt", "completedAt");
                 case EMERGENCY_REQUEST -> List.of("requestedAt", "dispatchedAt", "arrivedAt");
             };
+            Map<String, OffsetDateTime> parsed = new HashMap<>();
             for (String t : times) {
                 if (raw.hasNonNull(t)) {
                     OffsetDateTime when = time("payload." + t, raw.get(t));
+                    parsed.put(t, when);
                     if (when != null && occurredAt != null && when.isAfter(occurredAt)) {
                         add(Problem.Kind.FLOW, "payload." + t, "is after occurredAt; an event is reported once "
                                 + "what it describes has happened");
@@ -297,7 +300,7 @@ public final class EventParser {
             if (problems.stream().anyMatch(p -> p.field().startsWith("payload."))) {
                 return null;
             }
-            FlowPayload payload = bind(raw, flow);
+            FlowPayload payload = bind(raw, flow, parsed);
             if (payload.origin().equals(payload.destination())) {
                 add(Problem.Kind.FLOW, "payload", "a cross-city flow needs two different cities, got "
                         + payload.origin() + " twice");
@@ -320,20 +323,23 @@ public final class EventParser {
             return payload;
         }
 
-        /** The payload as its record; the schema has vouched for every field's presence and type. */
-        private FlowPayload bind(JsonNode raw, Flow flow) {
+        /**
+         * The payload as its record; the schema has vouched for every field's presence and type, and {@code times}
+         * holds the payload's times as checked above (absent ones missing).
+         */
+        private FlowPayload bind(JsonNode raw, Flow flow, Map<String, OffsetDateTime> times) {
             return switch (flow) {
                 case MEDICAL_SETTLEMENT -> new MedicalSettlement(raw.get("insuredCity").textValue(),
                         raw.get("treatmentCity").textValue(), raw.get("amount").doubleValue(),
-                        raw.get("direct").booleanValue(), timeOf(raw, "dischargedAt"), timeOf(raw, "settledAt"));
+                        raw.get("direct").booleanValue(), times.get("dischargedAt"), times.get("settledAt"));
                 case PENSION_TRANSFER -> new PensionTransfer(raw.get("fromCity").textValue(),
                         raw.get("toCity").textValue(), constant(PensionTransfer.Stage.class, raw.get("stage")),
-                        timeOf(raw, "requestedAt"), timeOf(raw, "completedAt"));
+                        times.get("requestedAt"), times.get("completedAt"));
                 case EMERGENCY_REQUEST -> new EmergencyRequest(raw.get("requestingCity").textValue(),
                         raw.get("supportingCity").textValue(),
                         constant(EmergencyRequest.Category.class, raw.get("category")),
                         constant(EmergencyRequest.Resource.class, raw.get("resource")),
-                        timeOf(raw, "requestedAt"), timeOf(raw, "dispatchedAt"), timeOf(raw, "arrivedAt"));
+                        times.get("requestedAt"), times.get("dispatchedAt"), times.get("arrivedAt"));
             };
         }
 
@@ -369,12 +375,6 @@ public final class EventParser {
         private void add(Problem.Kind kind, String field, String message) {
             problems.add(new Problem(kind, field, message));
         }
-    }
-
-    /** An optional time of a payload whose times have been checked already. */
-    private static OffsetDateTime timeOf(JsonNode payload, String field) {
-        JsonNode value = payload.get(field);
-        return value == null || value.isNull() ? null : IsoDateTimes.parse(value.textValue());
     }
 
     /** The enum constant a payload code names: {@code natural_disaster} is {@code NATURAL_DISASTER}. */

@@ -17,6 +17,23 @@ public final class Keys {
         return item + ":" + city;
     }
 
+    /** The item and city of a raw key {@link #raw}; an IllegalArgumentException if it has not that shape. */
+    public static ItemCity parseRaw(String key) {
+        int colon = key.indexOf(':');
+        if (colon <= 0 || colon == key.length() - 1) {
+            throw new IllegalArgumentException("not an <item>:<city> key: " + key);
+        }
+        try {
+            return new ItemCity(Integer.parseInt(key.substring(0, colon)), key.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("not an <item>:<city> key: " + key, e);
+        }
+    }
+
+    /** The parts of a raw key. */
+    public record ItemCity(int item, String city) {
+    }
+
     /** hbew.indicators.city: {@code <item>:<city>:<indicator>:<window>@<start>}. */
     public static String cityIndicator(int item, String city, String indicator, String window, Instant start) {
         return item + ":" + city + ":" + indicator + ":" + windowed(window, start);

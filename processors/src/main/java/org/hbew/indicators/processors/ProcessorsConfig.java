@@ -12,6 +12,9 @@ import org.hbew.indicators.processors.topology.TopologySettings;
  *
  * @param rawPartitions       partitions of hbew.events.raw; 0 means "ask the cluster at start-up"
  * @param replicationFactor   of internal topics (changelogs, repartition): 1 on a single broker, -1 = broker default
+ * @param commitInterval      how often offsets, state and outputs are committed: under exactly-once a downstream reader
+ *                            sees new figures only then, so this bounds their latency (Kafka's own default under
+ *                            exactly-once); a commit writes only what changed, so it stays cheap
  * @param citySilenceAfter    how long without any event before a city counts as silent (exported for alert rules)
  * @param streamsOverrides    raw Kafka Streams properties applied last
  */
@@ -34,6 +37,7 @@ public record ProcessorsConfig(
 
     public static final String DEFAULT_APPLICATION_ID = "hbew-processors";
     public static final int DEFAULT_HTTP_PORT = 8081;
+    public static final Duration DEFAULT_COMMIT_INTERVAL = Duration.ofMillis(100);
 
     public ProcessorsConfig {
         streamsOverrides = Map.copyOf(streamsOverrides);
@@ -41,7 +45,7 @@ public record ProcessorsConfig(
 
     public static ProcessorsConfig defaults(String bootstrapServers, Path stateDir) {
         return new ProcessorsConfig(bootstrapServers, DEFAULT_APPLICATION_ID, stateDir, "0.0.0.0", DEFAULT_HTTP_PORT,
-                "localhost", 1, 0, -1, "classic", Duration.ofSeconds(1), TopologySettings.defaults(), 0,
+                "localhost", 1, 0, -1, "classic", DEFAULT_COMMIT_INTERVAL, TopologySettings.defaults(), 0,
                 Duration.ofMinutes(15), Map.of());
     }
 

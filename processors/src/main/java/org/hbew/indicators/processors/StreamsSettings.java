@@ -6,7 +6,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.hbew.indicators.kafka.Topics;
 import org.hbew.indicators.processors.errors.DeadLetteringHandlers;
 import org.hbew.indicators.processors.metrics.PipelineMetrics;
-import org.hbew.indicators.processors.state.BoundedMemoryRocksDbConfig;
 
 /**
  * The Kafka Streams configuration of the processors, in one pure function so the application and
@@ -14,7 +13,10 @@ import org.hbew.indicators.processors.state.BoundedMemoryRocksDbConfig;
  */
 public final class StreamsSettings {
 
-    /** Record cache of all stores of an instance: it also batches window updates before they are emitted. */
+    /**
+     * Kafka Streams' record cache, for the stores that use it (the status store); the stores of the hot path keep
+     * live objects of their own and write them at each commit.
+     */
     static final long CACHE_BYTES = 16L * 1024 * 1024;
 
     private StreamsSettings() {
@@ -38,7 +40,6 @@ public final class StreamsSettings {
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
         p.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, config.groupProtocol());
-        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDbConfig.class);
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ.name());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringHandlers.Processing.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

@@ -3,9 +3,14 @@ package org.hbew.indicators.processors.topology;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.hbew.indicators.processors.state.CommitTimeStoreBuilder;
+import org.hbew.indicators.processors.state.CounterStore;
 
 /**
  * Where every record of hbew.events.raw went, kept in a state store so the figures are as exact as
@@ -28,15 +33,26 @@ public final class Accounting {
         }
     }
 
-    private final KeyValueStore<String, Long> store;
+    private final CounterStore store;
 
-    public Accounting(KeyValueStore<String, Long> store) {
+    public Accounting(CounterStore store) {
         this.store = store;
     }
 
+    /** The store: counters in memory, written at each commit. */
+    static StoreBuilder<CounterStore> storeBuilder() {
+        return counters(STORE);
+    }
+
+    /** A store of named counters, String to Long underneath. */
+    static StoreBuilder<CounterStore> counters(String name) {
+        StoreBuilder<KeyValueStore<String, Long>> inner =
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), Serdes.Long());
+        return new CommitTimeStoreBuilder<>(inner, CounterStore::new);
+    }
+
     public void add(Outcome outcome) {
-        Long current = store.get(outcome.key());
-        store.put(outcome.key(), current == null ? 1 : current + 1);
+        store.add(outcome.key(), 1);
     }
 
     /** The totals in one store (one task), with zero for outcomes not seen. */

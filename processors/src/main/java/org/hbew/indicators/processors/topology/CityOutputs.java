@@ -28,16 +28,17 @@ public final class CityOutputs {
     }
 
     /** One record per indicator the city reported in the window. */
-    static List<KeyValue<String, CityIndicator>> cityIndicators(Catalog catalog, WindowUpdate update, Instant now) {
+    static List<KeyValue<String, CityIndicator>> cityIndicators(Catalog catalog, ItemCityUpdate update,
+                                                                ItemCityUpdate.WindowFigures window, Instant now) {
         Optional<Item> found = catalog.item(update.item());
         if (found.isEmpty()) {
             return List.of();
         }
-        Instant start = Instant.ofEpochMilli(update.windowStart());
-        Instant end = Instant.ofEpochMilli(update.windowEnd());
+        Instant start = Instant.ofEpochMilli(window.start());
+        Instant end = Instant.ofEpochMilli(window.end());
         List<KeyValue<String, CityIndicator>> out = new ArrayList<>();
-        for (CityIndicator record : cityIndicators(found.get(), update.city(), update.figures(),
-                update.window().name(), start, end, now)) {
+        for (CityIndicator record : cityIndicators(found.get(), update.city(), window.figures(),
+                window.window().name(), start, end, now)) {
             out.add(KeyValue.pair(Keys.cityIndicator(record.item(), record.city(), record.indicator(), record.window(),
                     start), record));
         }

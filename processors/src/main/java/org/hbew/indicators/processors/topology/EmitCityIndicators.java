@@ -7,8 +7,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.records.CityIndicator;
 
-/** One hbew.indicators.city record per indicator of a window update, stamped with the processing time. */
-final class EmitCityIndicators extends ContextualProcessor<String, WindowUpdate, String, CityIndicator> {
+/** One hbew.indicators.city record per indicator and window of an update, stamped with the processing time. */
+final class EmitCityIndicators extends ContextualProcessor<String, ItemCityUpdate, String, CityIndicator> {
 
     private final Catalog catalog;
 
@@ -17,10 +17,13 @@ final class EmitCityIndicators extends ContextualProcessor<String, WindowUpdate,
     }
 
     @Override
-    public void process(Record<String, WindowUpdate> record) {
+    public void process(Record<String, ItemCityUpdate> record) {
         Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
-        for (KeyValue<String, CityIndicator> out : CityOutputs.cityIndicators(catalog, record.value(), now)) {
-            context().forward(record.withKey(out.key).withValue(out.value));
+        ItemCityUpdate update = record.value();
+        for (ItemCityUpdate.WindowFigures window : update.windows()) {
+            for (KeyValue<String, CityIndicator> out : CityOutputs.cityIndicators(catalog, update, window, now)) {
+                context().forward(record.withKey(out.key).withValue(out.value));
+            }
         }
     }
 }

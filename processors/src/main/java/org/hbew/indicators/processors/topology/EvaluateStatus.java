@@ -2,6 +2,7 @@ package org.hbew.indicators.processors.topology;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -33,7 +34,7 @@ import org.hbew.indicators.records.TargetRecord;
  * <p>The task owns the keys whose {@code <item>:<city>} hashes to its partition of hbew.events.raw,
  * as the producer's partitioner places them, so each status is reported by exactly one task.
  */
-final class EvaluateStatus extends ContextualProcessor<String, WindowUpdate, String, IndicatorStatus> {
+final class EvaluateStatus extends ContextualProcessor<String, ItemCityUpdate, String, IndicatorStatus> {
 
     static final String STORE = "status-store";
 
@@ -57,24 +58,36 @@ final class EvaluateStatus extends ContextualProcessor<String, WindowUpdate, Str
     }
 
     @Override
-    public void process(Record<String, WindowUpdate> record) {
-        WindowUpdate update = record.value();
+    public void process(Record<String, ItemCityUpdate> record) {
+        ItemCityUpdate update = record.value();
         Item item = catalog.item(update.item()).orElseThrow();
         long now = context().currentSystemTimeMs();
-        for (Map.Entry<String, IndicatorAccumulator> e : update.figures().indicators().entrySet()) {
-            Optional<Indicator> indicator = item.indicator(e.getKey());
-            if (indicator.isEmpty()) {
-                continue;
+        // Every window of the update is observed before the status is judged, so a first event is judged on the
+        // window its target names, never on a partial picture (which read as ON_TRACK without a value).
+        Map<String, StatusState> observed = new LinkedHashMap<>();
+        for (ItemCityUpdate.WindowFigures window : update.windows()) {
+            for (Map.Entry<String, IndicatorAccumulator> e : window.figures().indicators().entrySet()) {
+                Optional<Indicator> indicator = item.indicator(e.getKey());
+                if (indicator.isEmpty()) {
+                    continue;
+                }
+                String key = Keys.status(item.number(), update.city(), e.getKey());
+                StatusState state = observed.get(key);
+                if (state == null) {
+                    state = states.get(key);
+                }
+                if (state == null) {
+                    state = StatusState.noData(now);
+                }
+                IndicatorAccumulator acc = e.getValue();
+                observed.put(key, state.observed(acc.latestAt(), window.window().name(), window.start(),
+                        acc.headline(indicator.get())));
             }
-            String key = Keys.status(item.number(), update.city(), e.getKey());
-            StatusState state = states.get(key);
-            if (state == null) {
-                state = StatusState.noData(now);
-            }
-            IndicatorAccumulator acc = e.getValue();
-            state = state.observed(acc.latestAt(), update.window().name(), update.windowStart(),
-                    acc.headline(indicator.get()));
-            states.put(key, judge(item, indicator.get(), update.city(), key, state, now, false));
+        }
+        for (Map.Entry<String, StatusState> e : observed.entrySet()) {
+            String code = e.getKey().substring(e.getKey().lastIndexOf(':') + 1);
+            Indicator indicator = item.indicator(code).orElseThrow();
+            states.put(e.getKey(), judge(item, indicator, update.city(), e.getKey(), e.getValue(), now, false));
         }
     }
 
@@ -99,8 +112,9 @@ final class EvaluateStatus extends ContextualProcessor<String, WindowUpdate, Str
     }
 
     /**
-     * Judges one status and returns what is now known of it. Reports it when the status, its value or
-     * its target changed, and always the first time a key is seen (so NO_DATA is reported too).
+     * Judges one status and returns what is now known of it. Reports it when the status, its value, its
+     * target or its last event time changed, and always the first time a key is seen (so NO_DATA is
+     * reported too): hbew.indicators.status says what {@code GET /v1/status} says.
      */
     private StatusState judge(Item item, Indicator indicator, String city, String key, StatusState state, long now,
                        boolean firstSight) {
@@ -109,7 +123,8 @@ final class EvaluateStatus extends ContextualProcessor<String, WindowUpdate, Str
         Double value = StatusRules.valueIn(window, indicator, state, now);
         Status status = StatusRules.status(indicator, state, target, window, value, now);
         boolean changed = firstSight || status != state.status() || !Objects.equals(value, state.reportedValue())
-                || !Objects.equals(target.orElse(null), state.reportedTarget());
+                || !Objects.equals(target.orElse(null), state.reportedTarget())
+                || !Objects.equals(state.lastEventAt(), state.reportedLastEventAt());
         StatusState next = changed ? state.reported(status, now, value, target.orElse(null)) : state;
         if (changed) {
             context().forward(new Record<>(key, new IndicatorStatus(item.number(), city, indicator.code(), status,

@@ -1,10 +1,12 @@
 package org.hbew.indicators.processors.topology;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -13,15 +15,13 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.TimeWindows;
-import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.event.EventEnvelope;
 import org.hbew.indicators.event.EventParser;
@@ -33,26 +33,35 @@ import org.hbew.indicators.processors.aggregate.AggregateSerdes;
 import org.hbew.indicators.processors.aggregate.CityContribution;
 import org.hbew.indicators.processors.aggregate.ItemCityWindow;
 import org.hbew.indicators.processors.metrics.PipelineMetrics;
+import org.hbew.indicators.processors.state.CommitTimeStoreBuilder;
+import org.hbew.indicators.processors.state.LiveWindowStore;
+import org.hbew.indicators.processors.state.SeenEventIds;
+import org.hbew.indicators.processors.state.TimestampPrefixedSerde;
 
 /**
  * The processors' topology, from raw events to the numbers operators act on.
  *
  * <pre>
  * hbew.events.raw (JSON bytes, key &lt;item&gt;:&lt;city&gt;)
- *   → parse-events ──invalid──→ hbew.events.dlq (bytes as received, reason and origin in headers)
- *   → deduplicate-events (by eventId, over the horizon)
- *   → route-late-events ──late──→ hbew.events.late (the event, how late in a header)
- *   → aggregate-&lt;window&gt; per item and city, one per window (1h, 1d)
+ *   → parse-events ──invalid, or its time out of bounds──→ hbew.events.dlq (bytes as received, reason and origin in headers)
+ *   → count-events: late? ──late──→ hbew.events.late (the event, how late in a header)
+ *                   duplicate (city + eventId within the horizon)? dropped and accounted for
+ *                   else counted into every window (1h, 1d) of its item and city, as live objects
+ *     every emit interval, the changed windows of each item and city as one update
  *        → emit-city-indicators → hbew.indicators.city
  *        → evaluate-status (+ global store of hbew.targets, wall-clock punctuation) → hbew.indicators.status
  *        → repartition by item → roll-up-cities → hbew.indicators.region and hbew.flows
  * </pre>
  *
- * Up to the windows nothing changes the key, so duplicates, lateness and aggregation are decided in
- * the task that owns the raw partition, with one stream time. Every node, store and internal topic
- * is named so that an upgrade keeps its state.
+ * Up to the windows nothing changes the key, so lateness, duplicates and aggregation are decided in the
+ * task that owns the raw partition, with one stream time. The stores of the hot path hold live objects and
+ * write what changed once per commit ({@link CountEvents}). Every node, store and internal topic is named
+ * so that an upgrade keeps its state.
  */
 public final class IndicatorTopology {
+
+    /** Window objects kept in memory per store beyond those changed since the last commit. */
+    static final int MAX_CLEAN_WINDOW_OBJECTS = 20_000;
 
     private final Catalog catalog;
     private final TopologySettings settings;
@@ -70,10 +79,7 @@ public final class IndicatorTopology {
     public void build(StreamsBuilder builder) {
         addStores(builder);
         KStream<String, EventEnvelope> valid = parse(builder);
-        // Late first, then duplicates: only counted events enter the de-duplication store, so an event set aside as
-        // late can be posted again, with its eventId, once a longer grace admits it (a backfill after the fact).
-        KStream<String, EventEnvelope> onTime = deduplicate(routeLate(valid));
-        KStream<String, WindowUpdate> updates = aggregate(onTime);
+        KStream<String, ItemCityUpdate> updates = count(valid);
 
         updates.process(() -> new EmitCityIndicators(catalog), Named.as("emit-city-indicators"))
                 .to(Topics.INDICATORS_CITY.name(), produced(Topics.INDICATORS_CITY, "egress-hbew.indicators.city"));
@@ -92,23 +98,25 @@ public final class IndicatorTopology {
     }
 
     /**
-     * The stores the processor steps share. The small, hot ones are cached: the accounting store is
-     * written for every record but has five keys, the stream time one, so the cache turns thousands of
-     * changelog writes per commit into a handful.
+     * The stores the processor steps share. Those of the hot path (accounting, stream time, seen ids, window
+     * figures, rollup parts) keep live objects and write them at each commit; the status store is small and
+     * changes per update, so Kafka Streams' record cache serves it.
      */
     private void addStores(StreamsBuilder builder) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(Accounting.STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.persistentWindowStore(DeduplicateEvents.STORE,
-                        settings.dedupeHorizon(), settings.dedupeHorizon(), false), Serdes.String(), Serdes.Long())
-                .withCachingDisabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RouteLateEvents.STORE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(Accounting.storeBuilder());
+        builder.addStateStore(Accounting.counters(CountEvents.STREAM_TIME_STORE));
+        builder.addStateStore(new CommitTimeStoreBuilder<>(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(CountEvents.SEEN_STORE), Serdes.String(), Serdes.ByteArray()),
+                SeenEventIds::new));
+        Serde<ItemCityWindow> windowFigures = new TimestampPrefixedSerde<>(AggregateSerdes.itemCityWindow(),
+                figures -> Math.max(0, figures.lastEventAt()));
+        for (WindowSpec window : settings.windows()) {
+            builder.addStateStore(liveWindows(window.cityStoreName(), window.size(), windowFigures));
+        }
+        builder.addStateStore(liveWindows(RollUpCities.STORE, settings.largestWindow().size(),
+                AggregateSerdes.regionPartials()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(EvaluateStatus.STORE),
                 Serdes.String(), JsonSerde.of(StatusState.class)).withCachingEnabled());
-        builder.addStateStore(Stores.windowStoreBuilder(Stores.inMemoryWindowStore(RollUpCities.STORE,
-                        settings.retention(), settings.largestWindow().size(), false), Serdes.String(),
-                AggregateSerdes.regionPartials()));
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(Targets.STORE),
                                 Serdes.String(), Topics.TARGETS.valueSerde()).withLoggingDisabled(),
                 Topics.TARGETS.name(),
@@ -116,11 +124,18 @@ public final class IndicatorTopology {
                 Targets.Loader::new);
     }
 
+    private <V> StoreBuilder<LiveWindowStore<V>> liveWindows(String name, Duration windowSize, Serde<V> serde) {
+        StoreBuilder<WindowStore<String, V>> inner = Stores.windowStoreBuilder(
+                Stores.inMemoryWindowStore(name, settings.retention(), windowSize, false), Serdes.String(), serde);
+        return new CommitTimeStoreBuilder<>(inner, store -> new LiveWindowStore<>(store, MAX_CLEAN_WINDOW_OBJECTS));
+    }
+
     private KStream<String, EventEnvelope> parse(StreamsBuilder builder) {
         Map<String, KStream<String, Parsed>> routes = builder
                 .stream(Topics.RAW.name(), Consumed.with(Topics.RAW.keySerde(), Topics.RAW.valueSerde())
                         .withName("ingest-hbew.events.raw"))
-                .processValues(() -> new ParseEvents(parser, metrics), Named.as("parse-events"), Accounting.STORE)
+                .processValues(() -> new ParseEvents(parser, metrics, settings.maxFutureSkew()), Named.as("parse-events"),
+                        Accounting.STORE)
                 .split(Named.as("route-parsed-"))
                 .branch((key, parsed) -> parsed.valid(), Branched.as("valid"))
                 .defaultBranch(Branched.as("invalid"));
@@ -130,65 +145,32 @@ public final class IndicatorTopology {
         return routes.get("route-parsed-valid").mapValues(Parsed::event, Named.as("unwrap-valid-events"));
     }
 
-    private KStream<String, EventEnvelope> deduplicate(KStream<String, EventEnvelope> events) {
-        return events.processValues(() -> new DeduplicateEvents(settings.dedupeHorizon(), metrics),
-                Named.as("deduplicate-events"), DeduplicateEvents.STORE, Accounting.STORE);
-    }
-
-    private KStream<String, EventEnvelope> routeLate(KStream<String, EventEnvelope> events) {
+    /** Late, duplicate or counted; the counted ones as the changed windows of each item and city. */
+    private KStream<String, ItemCityUpdate> count(KStream<String, EventEnvelope> valid) {
         JsonSerde<EventEnvelope> eventJson = JsonSerde.of(EventEnvelope.class);
-        Map<String, KStream<String, Routed>> routes = events
-                .processValues(() -> new RouteLateEvents(settings.smallestWindow(), settings.grace(), metrics),
-                        Named.as("route-late-events"), RouteLateEvents.STORE, Accounting.STORE)
-                .split(Named.as("route-timeliness-"))
-                .branch((key, routed) -> routed.late(), Branched.as("late"))
-                .defaultBranch(Branched.as("on-time"));
-        routes.get("route-timeliness-late")
-                .mapValues(routed -> eventJson.toBytes(routed.event()), Named.as("serialize-late-events"))
+        Map<String, KStream<String, Counted>> routes = valid
+                .process(() -> new CountEvents(catalog, settings, metrics), Named.as("count-events"),
+                        CountEvents.storeNames(settings))
+                .split(Named.as("route-counted-"))
+                .branch((key, counted) -> counted instanceof Counted.Late, Branched.as("late"))
+                .defaultBranch(Branched.as("updates"));
+        routes.get("route-counted-late")
+                .mapValues(late -> eventJson.toBytes(((Counted.Late) late).event()), Named.as("serialize-late-events"))
                 .to(Topics.LATE.name(), produced(Topics.LATE, "egress-hbew.events.late"));
-        return routes.get("route-timeliness-on-time").mapValues(Routed::event, Named.as("unwrap-on-time-events"));
+        return routes.get("route-counted-updates")
+                .mapValues(update -> (ItemCityUpdate) update, Named.as("unwrap-window-updates"));
     }
 
-    /** One windowed aggregation per window size, all keyed by {@code <item>:<city>}, merged into one update stream. */
-    private KStream<String, WindowUpdate> aggregate(KStream<String, EventEnvelope> onTime) {
-        List<KStream<String, WindowUpdate>> perWindow = new ArrayList<>();
-        for (WindowSpec window : settings.windows()) {
-            perWindow.add(onTime
-                    .groupByKey(Grouped.<String, EventEnvelope>as("group-by-item-city-" + window.name())
-                            .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(EventEnvelope.class)))
-                    .windowedBy(TimeWindows.ofSizeAndGrace(window.size(), settings.grace()))
-                    .aggregate(ItemCityWindow::new,
-                            (key, event, figures) -> figures.add(catalog.item(event.item()).orElseThrow(), event),
-                            Named.as("aggregate-" + window.name()),
-                            Materialized.<String, ItemCityWindow>as(Stores.inMemoryWindowStore(window.cityStoreName(),
-                                            settings.retention(), window.size(), false))
-                                    .withKeySerde(Serdes.String())
-                                    .withValueSerde(AggregateSerdes.itemCityWindow())
-                                    .withCachingEnabled())
-                    .toStream(Named.as("stream-" + window.name() + "-updates"))
-                    .map((windowed, figures) -> describe(window, windowed, figures),
-                            Named.as("describe-" + window.name() + "-updates")));
-        }
-        KStream<String, WindowUpdate> updates = perWindow.get(0);
-        for (int i = 1; i < perWindow.size(); i++) {
-            updates = updates.merge(perWindow.get(i), Named.as("merge-window-updates-" + i));
-        }
-        return updates;
-    }
-
-    private static KeyValue<String, WindowUpdate> describe(WindowSpec window, Windowed<String> windowed,
-                                                           ItemCityWindow figures) {
-        String key = windowed.key();
-        int colon = key.indexOf(':');
-        return KeyValue.pair(key, new WindowUpdate(Integer.parseInt(key.substring(0, colon)), key.substring(colon + 1),
-                window, windowed.window().start(), figures));
-    }
-
-    private void rollUp(KStream<String, WindowUpdate> updates) {
+    private void rollUp(KStream<String, ItemCityUpdate> updates) {
         Map<String, KStream<String, RollupOutput>> routes = updates
-                .map((key, u) -> KeyValue.pair(RollUpCities.rollupKey(u.item(), u.window().name()),
-                        new CityContribution(u.city(), u.window().name(), u.windowStart(), u.windowEnd(), u.figures())),
-                        Named.as("key-by-item-window"))
+                .flatMap((key, u) -> {
+                    List<KeyValue<String, CityContribution>> contributions = new ArrayList<>(u.windows().size());
+                    for (ItemCityUpdate.WindowFigures w : u.windows()) {
+                        contributions.add(KeyValue.pair(RollUpCities.rollupKey(u.item(), w.window().name()),
+                                new CityContribution(u.city(), w.window().name(), w.start(), w.end(), w.figures())));
+                    }
+                    return contributions;
+                }, Named.as("key-by-item-window"))
                 .repartition(Repartitioned.<String, CityContribution>as("rollup-by-item")
                         .withKeySerde(Serdes.String()).withValueSerde(AggregateSerdes.cityContribution()))
                 .process(() -> new RollUpCities(catalog), Named.as("roll-up-cities"), RollUpCities.STORE)

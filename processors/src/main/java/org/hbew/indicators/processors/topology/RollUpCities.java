@@ -6,13 +6,13 @@ import java.util.Optional;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.WindowStore;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.Item;
 import org.hbew.indicators.kafka.Keys;
 import org.hbew.indicators.processors.aggregate.CityContribution;
 import org.hbew.indicators.processors.aggregate.ItemCityWindow;
 import org.hbew.indicators.processors.aggregate.RegionPartials;
+import org.hbew.indicators.processors.state.LiveWindowStore;
 import org.hbew.indicators.records.FlowCounts;
 import org.hbew.indicators.records.RegionIndicator;
 
@@ -20,15 +20,16 @@ import org.hbew.indicators.records.RegionIndicator;
  * Merges the four cities' figures of an item and window into the regional figures
  * (hbew.indicators.region) and, for the flow items, the origin-to-destination matrix (hbew.flows).
  * Input is repartitioned by {@code <item>:<window>}, so all cities of an item meet here. The store
- * keeps each city's latest figures per window (stamped with the window start, so old windows expire
- * with the store's retention) and the outputs are re-merged from them on every update.
+ * keeps each city's latest figures per window as live objects (stamped with the window start, so old
+ * windows expire with the store's retention; written once per commit) and the outputs are re-merged
+ * from them on every update.
  */
 final class RollUpCities extends ContextualProcessor<String, CityContribution, String, RollupOutput> {
 
     static final String STORE = "rollup-store";
 
     private final Catalog catalog;
-    private WindowStore<String, RegionPartials> partials;
+    private LiveWindowStore<RegionPartials> partials;
 
     RollUpCities(Catalog catalog) {
         this.catalog = catalog;
@@ -48,9 +49,9 @@ final class RollUpCities extends ContextualProcessor<String, CityContribution, S
             return;
         }
         Item item = found.get();
-        RegionPartials parts = partials.fetch(record.key(), contribution.windowStart());
+        RegionPartials parts = partials.get(record.key(), contribution.windowStart());
         parts = (parts == null ? new RegionPartials() : parts).with(contribution.city(), contribution.figures());
-        partials.put(record.key(), parts, contribution.windowStart());
+        partials.changed(record.key(), contribution.windowStart(), parts);
 
         ItemCityWindow region = parts.merged();
         List<String> cities = List.copyOf(parts.byCity().keySet());

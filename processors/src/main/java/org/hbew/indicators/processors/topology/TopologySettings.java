@@ -16,6 +16,11 @@ import org.hbew.indicators.records.TargetRecord;
  * @param dedupeHorizon    how long an eventId is remembered; a repeat within it is dropped
  * @param statusInterval   how often, on the wall clock, every status is re-evaluated (staleness, target changes)
  * @param rawPartitions    partitions of hbew.events.raw: a status task owns the (item, city) keys that hash to its partition
+ * @param emitInterval     how often, on the wall clock, changed window figures are sent downstream (one record per
+ *                         window per interval, however many events changed it)
+ * @param maxFutureSkew    how far ahead of the processors' clock an event may be; later ones are dead-lettered, since
+ *                         they would move stream time past every honest event (and the broker refuses record times
+ *                         more than an hour ahead)
  */
 public record TopologySettings(
         List<WindowSpec> windows,
@@ -23,12 +28,17 @@ public record TopologySettings(
         Duration retention,
         Duration dedupeHorizon,
         Duration statusInterval,
-        int rawPartitions) {
+        int rawPartitions,
+        Duration emitInterval,
+        Duration maxFutureSkew) {
 
     public static final Duration DEFAULT_GRACE = Duration.ofHours(1);
     public static final Duration DEFAULT_RETENTION = Duration.ofDays(35);
     public static final Duration DEFAULT_DEDUPE_HORIZON = Duration.ofDays(7);
     public static final Duration DEFAULT_STATUS_INTERVAL = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_EMIT_INTERVAL = Duration.ofMillis(100);
+    /** Ingest accepts events up to 5 minutes ahead; the rest is room for the clocks of two machines to differ. */
+    public static final Duration DEFAULT_MAX_FUTURE_SKEW = Duration.ofMinutes(15);
 
     public TopologySettings {
         if (windows.isEmpty()) {
@@ -41,6 +51,13 @@ public record TopologySettings(
                     + readable(retention) + ", so with the largest window of " + readable(largest)
                     + " the grace may be at most " + readable(retention.minus(largest)));
         }
+    }
+
+    /** The settings with the default emit interval and future bound. */
+    public TopologySettings(List<WindowSpec> windows, Duration grace, Duration retention, Duration dedupeHorizon,
+                            Duration statusInterval, int rawPartitions) {
+        this(windows, grace, retention, dedupeHorizon, statusInterval, rawPartitions, DEFAULT_EMIT_INTERVAL,
+                DEFAULT_MAX_FUTURE_SKEW);
     }
 
     public static TopologySettings defaults(int rawPartitions) {

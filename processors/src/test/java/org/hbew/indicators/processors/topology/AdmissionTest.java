@@ -8,7 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.streams.state.KeyValueStore;
+import java.util.UUID;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.hbew.indicators.event.EventEnvelope;
 import org.hbew.indicators.json.JsonSerde;
@@ -30,7 +31,9 @@ class AdmissionTest {
 
     @BeforeEach
     void startDriver() {
-        harness = new TopologyHarness(stateDir, TopologySettings.defaults(1), T0);
+        // The wall clock stands after every event of these tests: they are about event time, and events ahead of
+        // the clock are dead-lettered.
+        harness = new TopologyHarness(stateDir, TopologySettings.defaults(1), T0.plus(Duration.ofHours(6)));
     }
 
     @AfterEach
@@ -39,8 +42,7 @@ class AdmissionTest {
     }
 
     private Map<Accounting.Outcome, Long> accounting() {
-        KeyValueStore<String, Long> store = harness.driver.getKeyValueStore(Accounting.STORE);
-        return Accounting.read(store);
+        return Accounting.read((ReadOnlyKeyValueStore<String, Long>) harness.driver.getAllStateStores().get(Accounting.STORE));
     }
 
     @Test
@@ -119,7 +121,7 @@ class AdmissionTest {
 
         TestRecord<String, byte[]> out = harness.late.readRecord();
         assertThat(JsonSerde.of(EventEnvelope.class).fromBytes(out.value())).isEqualTo(late);
-        assertThat(TopologyHarness.header(out.headers(), RouteLateEvents.LATE_BY_HEADER))
+        assertThat(TopologyHarness.header(out.headers(), CountEvents.LATE_BY_HEADER))
                 .isEqualTo(Long.toString(Duration.ofHours(3).minusSeconds(30).toMillis()));
         assertThat(harness.late.isEmpty()).isTrue();
         assertThat(harness.city.isEmpty()).isTrue();
@@ -193,5 +195,61 @@ class AdmissionTest {
         CityIndicator last = harness.drain(harness.city).stream().map(TestRecord::value)
                 .filter(c -> c.indicator().equals("trainees") && c.window().equals("1d")).reduce((a, b) -> b).orElseThrow();
         assertThat(last.value()).isEqualTo(40.0);
+    }
+
+    @Test
+    void shouldNotLetOneCitySuppressAnothersEventWithTheSameEventId() {
+        // Both keys land in the one partition of this driver; de-duplication is by city and eventId
+        UUID shared = UUID.randomUUID();
+        EventEnvelope ordos = EventEnvelope.plain(shared, "ordos", 2, "road_km_opened", Events.at(T0), 12.5, "km");
+        EventEnvelope hohhot = EventEnvelope.plain(shared, "hohhot", 2, "road_km_opened", Events.at(T0.plusSeconds(5)),
+                3, "km");
+
+        harness.send(ordos);
+        harness.send(hohhot);
+
+        assertThat(accounting()).containsEntry(Accounting.Outcome.COUNTED, 2L)
+                .containsEntry(Accounting.Outcome.DUPLICATE, 0L);
+        harness.send(hohhot);
+        assertThat(accounting()).as("the same city's repeat is still a duplicate")
+                .containsEntry(Accounting.Outcome.DUPLICATE, 1L);
+    }
+
+    @Test
+    void shouldDeadLetterAnEventFarAheadOfTheClockWithoutMovingStreamTime() {
+        Instant now = T0.plus(Duration.ofHours(6));
+        EventEnvelope farFuture = EventEnvelope.plain(UUID.randomUUID(), "ordos", 2, "road_km_opened",
+                java.time.OffsetDateTime.parse("9999-12-31T23:59:59+08:00"), 1, "km");
+        EventEnvelope inAnHour = Events.plain("ordos", 2, "road_km_opened", 1, "km", now.plus(Duration.ofHours(1)));
+        EventEnvelope honest = Events.plain("ordos", 2, "road_km_opened", 7, "km", now.minusSeconds(60));
+
+        harness.send(farFuture);
+        harness.send(inAnHour);
+        harness.send(honest);
+
+        List<TestRecord<String, byte[]>> dead = harness.dlq.readRecordsToList();
+        assertThat(dead).hasSize(2).allSatisfy(r -> {
+            assertThat(TopologyHarness.header(r.headers(), DeadLetterHeaders.REASON)).isEqualTo("time");
+            assertThat(TopologyHarness.header(r.headers(), DeadLetterHeaders.MESSAGE))
+                    .startsWith("occurredAt: is ").contains("minutes ahead of the processors' clock");
+        });
+        assertThat(harness.late.isEmpty()).as("stream time was not moved by the future events").isTrue();
+        assertThat(accounting()).containsEntry(Accounting.Outcome.DEAD_LETTERED, 2L)
+                .containsEntry(Accounting.Outcome.COUNTED, 1L);
+        assertThat(harness.drain(harness.city)).extracting(r -> r.value().value()).containsOnly(7.0);
+    }
+
+    @Test
+    void shouldDeadLetterAnEventBeforeTheEpoch() {
+        EventEnvelope ancient = EventEnvelope.plain(UUID.randomUUID(), "ordos", 2, "road_km_opened",
+                java.time.OffsetDateTime.parse("1969-12-31T23:00:00Z"), 1, "km");
+
+        // A record's own timestamp cannot be before 1970, so the producer stamped it with its send time
+        harness.sendRaw("2:ordos", new String(JsonSerde.of(EventEnvelope.class).toBytes(ancient),
+                StandardCharsets.UTF_8), T0);
+
+        TestRecord<String, byte[]> dead = harness.dlq.readRecord();
+        assertThat(TopologyHarness.header(dead.headers(), DeadLetterHeaders.REASON)).isEqualTo("time");
+        assertThat(TopologyHarness.header(dead.headers(), DeadLetterHeaders.MESSAGE)).contains("before 1970");
     }
 }

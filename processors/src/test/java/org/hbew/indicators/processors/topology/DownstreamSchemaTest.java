@@ -48,7 +48,7 @@ class DownstreamSchemaTest {
         assertAllValid(harness.drain(harness.city), JsonSchemas.INDICATORS_CITY, 16);
         assertAllValid(harness.drain(harness.region), JsonSchemas.INDICATORS_REGION, 16);
         assertAllValid(harness.drain(harness.flows), JsonSchemas.FLOWS, 10);
-        assertAllValid(harness.drain(harness.status), JsonSchemas.INDICATORS_STATUS, 184);
+        assertAllValid(harness.drain(harness.status), JsonSchemas.INDICATORS_STATUS, 176);
     }
 
     private static <V> void assertAllValid(List<TestRecord<String, V>> records, String schema, int atLeast) {

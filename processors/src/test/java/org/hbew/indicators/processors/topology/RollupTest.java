@@ -92,7 +92,8 @@ class RollupTest {
                 .filter(f -> f.from().equals("ordos") && f.window().equals("1d")).reduce((a, b) -> b).orElseThrow();
 
         assertThat(ordosToHohhot).isEqualTo(new FlowCounts("medical.settlement", "ordos", "hohhot", "1d",
-                Instant.parse("2026-11-27T00:00:00Z"), Instant.parse("2026-11-28T00:00:00Z"), 2, 1, 1500, T0));
+                Instant.parse("2026-11-27T00:00:00Z"), Instant.parse("2026-11-28T00:00:00Z"), 2, 1, 1500,
+                T0.plus(TopologySettings.DEFAULT_EMIT_INTERVAL)));
         assertThat(flows).extracting(TestRecord::key)
                 .contains("medical.settlement:baotou:hohhot:1h@2026-11-27T02:00:00Z");
     }

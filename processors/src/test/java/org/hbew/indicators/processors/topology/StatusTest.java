@@ -94,7 +94,7 @@ class StatusTest {
         List<IndicatorStatus> statuses = statusesOf("18:ordos:direct_settlement_rate");
         assertThat(statuses).hasSize(1);
         assertThat(statuses.get(0).status()).isEqualTo(Status.LAGGING);
-        assertThat(statuses.get(0).since()).isEqualTo(T0.plus(INTERVAL));
+        assertThat(statuses.get(0).since()).isEqualTo(T0.plus(TopologySettings.DEFAULT_EMIT_INTERVAL).plus(INTERVAL));
         assertThat(statuses.get(0).target().value()).isEqualTo(0.95);
         assertThat(statuses.get(0).target().source()).isEqualTo(TargetRecord.SOURCE_OPERATOR);
     }
@@ -153,5 +153,30 @@ class StatusTest {
 
         assertThat(statusesOf("6:baotou:online_service_transactions")).extracting(IndicatorStatus::status)
                 .last().isEqualTo(Status.ON_TRACK);
+    }
+
+    @Test
+    void shouldNeverReportAFirstEventOnTrackWithoutAValue() {
+        settle(1, 10, T0.minusSeconds(60));
+
+        List<IndicatorStatus> statuses = statusesOf("18:ordos:direct_settlement_rate");
+
+        assertThat(statuses).as("one judgement of the first events, on the window the target names").hasSize(1);
+        assertThat(statuses.get(0).status()).isEqualTo(Status.LAGGING);
+        assertThat(statuses.get(0).value()).isEqualTo(0.1);
+    }
+
+    @Test
+    void shouldReportANewLastEventTimeEvenWhenStatusAndValueStayTheSame() {
+        harness.send(Events.plain("ordos", 2, "road_link_progress", 35, "percent", T0.minusSeconds(120)));
+        IndicatorStatus first = statusesOf("2:ordos:road_link_progress").get(0);
+
+        harness.send(Events.plain("ordos", 2, "road_link_progress", 35, "percent", T0.minusSeconds(30)));
+        List<IndicatorStatus> again = statusesOf("2:ordos:road_link_progress");
+
+        assertThat(again).hasSize(1);
+        assertThat(again.get(0).status()).isEqualTo(first.status());
+        assertThat(again.get(0).value()).isEqualTo(first.value());
+        assertThat(again.get(0).lastEventAt()).isEqualTo(T0.minusSeconds(30));
     }
 }

@@ -44,8 +44,10 @@ final class TopologyHarness implements AutoCloseable {
     final TestOutputTopic<String, FlowCounts> flows;
     final TestOutputTopic<String, byte[]> dlq;
     final TestOutputTopic<String, byte[]> late;
+    private final TopologySettings settings;
 
     TopologyHarness(Path stateDir, TopologySettings settings, Instant wallClock) {
+        this.settings = settings;
         ProcessorsConfig config = ProcessorsConfig.defaults("unused:9092", stateDir).withTopology(settings);
         PipelineMetrics metrics = new PipelineMetrics(registry, CATALOG);
         Properties props = StreamsSettings.properties(config, metrics);
@@ -84,7 +86,14 @@ final class TopologyHarness implements AutoCloseable {
         return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 
+    /** Lets one emit interval pass on the wall clock, so the counting step sends the windows changed so far. */
+    void emit() {
+        driver.advanceWallClockTime(settings.emitInterval());
+    }
+
+    /** What {@code topic} holds once the changed windows were sent ({@link #emit}). */
     <V> List<TestRecord<String, V>> drain(TestOutputTopic<String, V> topic) {
+        emit();
         return topic.readRecordsToList();
     }
 

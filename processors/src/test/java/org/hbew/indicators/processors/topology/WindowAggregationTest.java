@@ -23,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class WindowAggregationTest {
 
     private static final Instant T0 = Instant.parse("2026-11-27T02:00:00Z");
+    /** The wall clock: after every event of these tests (events ahead of it are dead-lettered). */
+    private static final Instant NOW = T0.plus(Duration.ofHours(2));
 
     @TempDir
     Path stateDir;
@@ -30,7 +32,7 @@ class WindowAggregationTest {
 
     @BeforeEach
     void startDriver() {
-        harness = new TopologyHarness(stateDir, TopologySettings.defaults(1), T0);
+        harness = new TopologyHarness(stateDir, TopologySettings.defaults(1), NOW);
     }
 
     @AfterEach
@@ -44,7 +46,7 @@ class WindowAggregationTest {
     }
 
     @Test
-    void shouldEmitTheWholeFigureOfEachWindowAndNothingMore() {
+    void shouldEmitTheWholeFigureOfEachChangedWindowOncePerEmitInterval() {
         harness.send(Events.plain("hohhot", 10, "raw_milk_output", 120, "t", T0.plusSeconds(60)));
         harness.send(Events.plain("hohhot", 10, "raw_milk_output", 80, "t", T0.plus(Duration.ofMinutes(70))));
 
@@ -56,15 +58,22 @@ class WindowAggregationTest {
         assertThat(out).extracting(TestRecord::key, r -> r.value().value(), r -> r.value().statistics().count())
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("10:hohhot:raw_milk_output:1h@" + hour2, 120.0, 1L),
-                        org.assertj.core.groups.Tuple.tuple("10:hohhot:raw_milk_output:1d@" + day, 120.0, 1L),
                         org.assertj.core.groups.Tuple.tuple("10:hohhot:raw_milk_output:1h@" + hour3, 80.0, 1L),
                         org.assertj.core.groups.Tuple.tuple("10:hohhot:raw_milk_output:1d@" + day, 200.0, 2L));
-        CityIndicator daily = out.get(3).value();
+        Instant sent = NOW.plus(TopologySettings.DEFAULT_EMIT_INTERVAL);
+        CityIndicator daily = out.get(2).value();
         assertThat(daily).isEqualTo(new CityIndicator(10, "hohhot", "raw_milk_output", "t", "sum", "sum", 200.0, "1d",
                 day, day.plus(Duration.ofDays(1)),
                 new Statistics(2, 200, 80, 120, 100, 80, T0.plus(Duration.ofMinutes(70)), null, null, null, null, null),
-                T0));
-        assertThat(out.get(3).timestamp()).isEqualTo(T0.plus(Duration.ofMinutes(70)).toEpochMilli());
+                sent));
+        assertThat(out.get(2).timestamp()).isEqualTo(T0.plus(Duration.ofMinutes(70)).toEpochMilli());
+
+        harness.send(Events.plain("hohhot", 10, "raw_milk_output", 5, "t", T0.plus(Duration.ofMinutes(75))));
+        assertThat(harness.drain(harness.city)).as("only the windows changed since the last emission")
+                .extracting(TestRecord::key, r -> r.value().value()).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("10:hohhot:raw_milk_output:1h@" + hour3, 85.0),
+                        org.assertj.core.groups.Tuple.tuple("10:hohhot:raw_milk_output:1d@" + day, 205.0));
+        assertThat(harness.drain(harness.city)).as("nothing changed, nothing sent").isEmpty();
     }
 
     @Test

@@ -101,6 +101,12 @@ final class QueryTestKafka implements AutoCloseable {
         producer.flush();
     }
 
+    /** Writes any record at all, null key or value included. */
+    void sendRaw(String key, byte[] value, long timestamp) {
+        send(key, value, timestamp);
+        producer.flush();
+    }
+
     private void send(String key, byte[] value, long timestamp) {
         try {
             producer.send(new ProducerRecord<>(Topics.RAW.name(), null, timestamp, key, value)).get(30,

@@ -6,10 +6,17 @@ import org.hbew.indicators.http.ErrorResponses;
 
 /**
  * The query API's errors and how it answers them. A 400 names the parameter at fault at the start of its
- * message; state that cannot be read now ({@link StoreUnavailableException}) is a 503 with Retry-After; an
- * error answer never carries {@value ReadResponse#STALE_HEADER}, which describes data and an error has none.
+ * message and shows at most the start of the value it refused; state that cannot be read now
+ * ({@link StoreUnavailableException}) is a 503 with Retry-After; an error answer never carries
+ * {@value ReadResponse#STALE_HEADER}, which describes data and an error has none.
+ *
+ * <p>A 400 or 503 is an answer, not a fault: nothing is logged for it, so a client sending bad parameters
+ * cannot fill the log. Anything else that escapes a route is a 500, logged once with its stack.
  */
 final class QueryErrors {
+
+    /** How much of a refused value a message shows: enough to recognise it, never a large value echoed back. */
+    static final int SHOWN_CODE_POINTS = 40;
 
     /** How long a client should wait before asking again while state is moving between instances. */
     static final Duration RETRY_AFTER = Duration.ofSeconds(2);
@@ -28,8 +35,14 @@ final class QueryErrors {
         return ApiError.of(400, "invalid_parameter", parameter + ": " + problem);
     }
 
-    static ApiError notFound(String message) {
-        return ApiError.of(404, "not_found", message);
+    /** A client's value as a message shows it: quoted, and cut after {@value #SHOWN_CODE_POINTS} characters. */
+    static String shown(String raw) {
+        int length = raw.codePointCount(0, raw.length());
+        if (length <= SHOWN_CODE_POINTS) {
+            return "'" + raw + "'";
+        }
+        return "'" + raw.substring(0, raw.offsetByCodePoints(0, SHOWN_CODE_POINTS)) + "...' (" + length
+                + " characters)";
     }
 
     /** 503 with Retry-After: the data exists but cannot be read now (rebalancing, restoring, instance gone). */

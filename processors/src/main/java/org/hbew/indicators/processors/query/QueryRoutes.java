@@ -15,8 +15,9 @@ import org.hbew.indicators.processors.topology.TopologySettings;
 import org.hbew.indicators.processors.topology.WindowSpec;
 
 /**
- * The public endpoints of the query API: they read their parameters ({@link QueryParams}), ask the queries,
- * and write JSON, marked {@code X-Data-Stale: true} when any part came from a stale read.
+ * The public endpoints of the query API: they read their parameters ({@link QueryParams}, the query string
+ * through {@link QueryString}), ask the queries, and write JSON, marked {@code X-Data-Stale: true} when any
+ * part came from a stale read.
  */
 final class QueryRoutes {
 
@@ -48,9 +49,10 @@ final class QueryRoutes {
     private void cityHistory(Context ctx) {
         Item item = QueryParams.item(catalog, ctx.pathParam("item"));
         City city = QueryParams.city(catalog, ctx.pathParam("city"));
-        WindowSpec window = QueryParams.window(settings, ctx.queryParam("window"), settings.smallestWindow());
+        QueryString query = QueryString.of(ctx);
+        WindowSpec window = QueryParams.window(settings, query.optional("window"), settings.smallestWindow());
         QueryParams.WindowRange range = QueryParams.history(window,
-                QueryParams.instant("from", ctx.queryParam("from")), QueryParams.instant("to", ctx.queryParam("to")),
+                QueryParams.instant("from", query.optional("from")), QueryParams.instant("to", query.optional("to")),
                 clock.instant());
         ReadResponse.send(ctx, figures.cityHistory(item, city, window, range).map(records ->
                 new CityHistoryView(item.number(), city.code(), window.name(), Instant.ofEpochMilli(range.firstStart()),
@@ -58,9 +60,10 @@ final class QueryRoutes {
     }
 
     private void flows(Context ctx) {
-        Optional<Flow> flow = QueryParams.flow(ctx.queryParam("flow"));
-        WindowSpec window = QueryParams.window(settings, ctx.queryParam("window"), settings.largestWindow());
-        Instant at = QueryParams.instant("at", ctx.queryParam("at")).orElse(clock.instant());
+        QueryString query = QueryString.of(ctx);
+        Optional<Flow> flow = QueryParams.flow(query.optional("flow"));
+        WindowSpec window = QueryParams.window(settings, query.optional("window"), settings.largestWindow());
+        Instant at = QueryParams.instant("at", query.optional("at")).orElse(clock.instant());
         List<Flow> flows = flow.map(List::of).orElse(Arrays.asList(Flow.values()));
         ReadResponse.send(ctx, figures.flows(flows, window, at));
     }

@@ -101,7 +101,7 @@ public final class QueryServer implements AutoCloseable {
         FigureQueries figures = new FigureQueries(router, statuses, catalog, topology, clock);
 
         QueryRoutes routes = new QueryRoutes(statuses, figures, catalog, topology, clock);
-        InternalRoutes internal = new InternalRoutes(local);
+        InternalRoutes internal = new InternalRoutes(local, catalog, topology);
         ProbeRoutes probes = new ProbeRoutes(streams, registry);
         DashboardPage dashboard = new DashboardPage();
         QueuedThreadPool threads = new QueuedThreadPool(MAX_HTTP_THREADS, MIN_HTTP_THREADS);

@@ -3,26 +3,7 @@ package org.hbew.indicators.processors.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.Properties;
-import java.util.stream.Stream;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.Topology;
-import org.apache.kafka.streams.state.HostInfo;
-import org.hbew.indicators.catalog.Catalog;
-import org.hbew.indicators.catalog.CatalogLoader;
-import org.hbew.indicators.processors.ProcessorsConfig;
-import org.hbew.indicators.processors.StreamsSettings;
-import org.hbew.indicators.processors.metrics.PipelineMetrics;
-import org.hbew.indicators.processors.topology.IndicatorTopology;
-import org.hbew.indicators.processors.topology.TopologySettings;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,41 +17,23 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class QueryServerTest {
 
-    private static final Catalog CATALOG = CatalogLoader.loadDefault();
+    /** A valid internal history read, for tests to spoil one parameter of. */
+    private static final String INTERNAL_HISTORY =
+            "/v1/internal/city-history?item=2&city=ordos&window=1h&first=0&last=3600000&partition=0";
 
-    private Path stateDir;
-
-    private KafkaStreams streams;
-    private PrometheusMeterRegistry registry;
-    private QueryServer server;
+    private UnstartedQueryServer server;
     private HttpProbe http;
 
     @BeforeAll
-    void startServer() throws IOException {
-        stateDir = Files.createTempDirectory("hbew-query-server-test");
-        TopologySettings settings = TopologySettings.defaults(4);
-        ProcessorsConfig config = ProcessorsConfig.defaults("127.0.0.1:1", stateDir).withTopology(settings)
-                .withHttpPort(0);
-        Properties props = StreamsSettings.properties(config, new PipelineMetrics(new SimpleMeterRegistry(), CATALOG));
-        Topology topology = new IndicatorTopology(CATALOG, settings,
-                new PipelineMetrics(new SimpleMeterRegistry(), CATALOG)).topology(props);
-        streams = new KafkaStreams(topology, props);
-        registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-        registry.counter("hbew_test_total").increment();
-        server = new QueryServer(new QueryServer.Settings("127.0.0.1", 0, new HostInfo("localhost", 0),
-                Duration.ofMinutes(15)), streams, CATALOG, settings, registry);
-        server.start();
+    void startServer() {
+        server = new UnstartedQueryServer();
+        server.registry().counter("hbew_test_total").increment();
         http = new HttpProbe(server.port());
     }
 
     @AfterAll
-    void stopServer() throws IOException {
+    void stopServer() {
         server.close();
-        streams.close(Duration.ofSeconds(5));
-        registry.close();
-        try (Stream<Path> files = Files.walk(stateDir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        }
     }
 
     @Test
@@ -110,7 +73,8 @@ class QueryServerTest {
     @Test
     void shouldAnswer503WithRetryAfterWhileTheStoresCannotBeRead() {
         for (String path : new String[] {"/v1/status", "/v1/items", "/v1/items/18", "/v1/accounting",
-                "/v1/flows", "/v1/items/2/cities/ordos"}) {
+                "/v1/flows", "/v1/items/2/cities/ordos", INTERNAL_HISTORY,
+                "/v1/internal/region?item=18&window=1d&start=0&partition=3&stale=true"}) {
             HttpProbe.Answer answer = http.get(path);
 
             assertThat(answer.status()).as(path).isEqualTo(503);
@@ -120,22 +84,73 @@ class QueryServerTest {
     }
 
     @Test
-    void shouldAnswer400NamingTheParameterAnd404ForUnknownItemsAndPaths() {
+    void shouldAnswer400NamingTheParameterForUnknownItemsAndCitiesAndUnreadableValues() {
         assertError(http.get("/v1/items/abc"), 400, "invalid_parameter", "item: ");
+        assertError(http.get("/v1/items/99"), 400, "invalid_parameter", "item: ");
         assertError(http.get("/v1/items/2/cities/paris"), 400, "invalid_parameter", "city: ");
         assertError(http.get("/v1/items/2/cities/ordos?window=2h"), 400, "invalid_parameter", "window: ");
         assertError(http.get("/v1/items/2/cities/ordos?from=yesterday"), 400, "invalid_parameter", "from: ");
         assertError(http.get("/v1/items/2/cities/ordos?to=2026-13-01T00:00:00Z"), 400, "invalid_parameter", "to: ");
         assertError(http.get("/v1/flows?flow=tourism"), 400, "invalid_parameter", "flow: ");
         assertError(http.get("/v1/flows?at=noon"), 400, "invalid_parameter", "at: ");
-        assertError(http.get("/v1/items/99"), 404, "not_found", "item 99");
         assertError(http.get("/v1/nothing/here"), 404, "not_found", "no such path");
+    }
+
+    @Test
+    void shouldAnswer400InsteadOfThe500sOfIssue10() {
+        assertError(http.get(INTERNAL_HISTORY.replace("item=2", "item=99")), 400, "invalid_parameter", "item: ");
+        assertError(http.get(INTERNAL_HISTORY.replace("item=2", "item=99999999999")), 400, "invalid_parameter",
+                "item: ");
+        assertError(http.get(INTERNAL_HISTORY.replace("window=1h", "window=zz")), 400, "invalid_parameter",
+                "window: ");
+        assertError(http.get(INTERNAL_HISTORY.replace("partition=0", "partition=99999999999")), 400,
+                "invalid_parameter", "partition: ");
+        assertError(http.get("/v1/items/2/cities/ordos?from=-999999999-01-01T00:00:00Z"), 400, "invalid_parameter",
+                "from: ");
+        assertError(http.get("/v1/flows?at=%2B999999999-12-31T23:59:59Z"), 400, "invalid_parameter", "at: ");
+    }
+
+    @Test
+    void shouldKeepTheThousandWindowLimitWhenTheDifferenceOfFromAndToOverflows() {
+        assertError(http.get("/v1/items/2/cities/ordos?from=-290000000-01-01T00:00:00Z"
+                + "&to=%2B290000000-01-01T00:00:00Z"), 400, "invalid_parameter", "from: ");
+        assertError(http.get(INTERNAL_HISTORY.replace("first=0", "first=-9223372036854775808")
+                .replace("last=3600000", "last=9223372036854775807")), 400, "invalid_parameter", "first: ");
+    }
+
+    @Test
+    void shouldAnswer400ForAParameterGivenTwice() {
+        assertError(http.get("/v1/items/2/cities/ordos?window=1h&window=1d"), 400, "invalid_parameter", "window: ");
+        assertError(http.get("/v1/flows?flow=medical.settlement&flow=pension.transfer"), 400, "invalid_parameter",
+                "flow: ");
+        assertError(http.get("/v1/internal/status?partitions=0&partitions=1"), 400, "invalid_parameter",
+                "partitions: ");
+    }
+
+    @Test
+    void shouldLogAtMostOneLineAndNoStackTraceForABadParameter() {
+        List<String> bad = List.of(INTERNAL_HISTORY.replace("item=2", "item=99"),
+                INTERNAL_HISTORY.replace("window=1h", "window=zz"),
+                INTERNAL_HISTORY.replace("partition=0", "partition=99999999999"),
+                "/v1/items/2/cities/ordos?from=-999999999-01-01T00:00:00Z",
+                "/v1/flows?at=%2B999999999-12-31T23:59:59Z");
+        try (CapturedLog log = CapturedLog.ofThreads(UnstartedQueryServer.HTTP_THREADS)) {
+            for (String path : bad) {
+                log.clear();
+
+                HttpProbe.Answer answer = http.get(path);
+
+                assertThat(answer.status()).as(path).isEqualTo(400);
+                assertThat(log.events()).as("log lines of %s", path).hasSizeLessThanOrEqualTo(1)
+                        .allSatisfy(event -> assertThat(event.getThrown()).as(path).isNull());
+            }
+        }
     }
 
     private static void assertError(HttpProbe.Answer answer, int status, String error, String messageStart) {
         assertThat(answer.status()).as(answer.response().uri().toString()).isEqualTo(status);
         JsonNode body = assertErrorBody(answer, error);
-        assertThat(body.get("message").asText()).contains(messageStart);
+        assertThat(body.get("message").asText()).startsWith(messageStart);
     }
 
     private static JsonNode assertErrorBody(HttpProbe.Answer answer, String error) {

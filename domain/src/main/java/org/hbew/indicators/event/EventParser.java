@@ -65,8 +65,9 @@ public final class EventParser {
         try {
             node = StrictJson.read(json);
         } catch (StrictJson.MalformedException e) {
-            return invalid(Problem.Kind.MALFORMED_JSON, "", (e.fault() == StrictJson.MalformedException.Fault.ENCODING
-                    ? "not UTF-8: the record " : "not valid JSON: ") + e.reason());
+            boolean encoding = e.fault() == StrictJson.MalformedException.Fault.ENCODING;
+            return invalid(Problem.Kind.MALFORMED_JSON, "", (encoding ? "the record " : "not valid JSON: ")
+                    + e.reason());
         }
         return parse(node);
     }
@@ -267,8 +268,8 @@ public final class EventParser {
         private void checkPlain(Item item, String code, Double value, String unit) {
             Optional<Indicator> found = item.indicator(code);
             if (found.isEmpty()) {
-                add(Problem.Kind.CATALOG, "indicator", "'" + Excerpt.of(code) + "' is not an indicator of item " + item.number()
-                        + "; its indicators: " + reportable(item));
+                add(Problem.Kind.CATALOG, "indicator", "'" + Excerpt.of(code) + "' is not an indicator of item "
+                        + item.number() + "; its indicators: " + reportable(item));
                 return;
             }
             Indicator indicator = found.get();

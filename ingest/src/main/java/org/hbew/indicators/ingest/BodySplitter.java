@@ -89,7 +89,8 @@ final class BodySplitter {
         try {
             return PostedEvent.parsed(line, StrictJson.read(body, offset, length));
         } catch (StrictJson.MalformedException e) {
-            return PostedEvent.malformed(line, "line " + (line + 1) + " is not valid JSON: " + e.reason() + at(e, false));
+            return PostedEvent.malformed(line, "line " + (line + 1) + " is not valid JSON: " + e.reason()
+                    + at(e, false));
         }
     }
 

@@ -16,23 +16,23 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.hbew.indicators.catalog.CatalogLoader;
-import org.hbew.indicators.event.EventEnvelope;
 import org.hbew.indicators.json.Json;
-import org.hbew.indicators.json.JsonSerde;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -155,10 +155,12 @@ class HostileIngestCorpusIT {
         }
     }
 
-    private static void checkRawTopic() {
-        Set<UUID> onTopic = kafka.readRaw().stream()
-                .map(r -> JsonSerde.of(EventEnvelope.class).fromBytes(r.value()).eventId())
-                .collect(Collectors.toSet());
+    /** Reads only the eventIds, so that whatever a wrongly accepted record holds, it is found and named. */
+    private static void checkRawTopic() throws IOException {
+        Set<UUID> onTopic = new HashSet<>();
+        for (ConsumerRecord<String, byte[]> record : kafka.readRaw()) {
+            onTopic.add(UUID.fromString(Json.mapper().readTree(record.value()).get("eventId").asText()));
+        }
 
         assertThat(mustBeOnTopic).hasSizeGreaterThan(40);
         assertThat(onTopic).containsAll(mustBeOnTopic);
@@ -318,8 +320,8 @@ class HostileIngestCorpusIT {
             int end = text.indexOf("\r\n\r\n");
             assertThat(end).as("an HTTP answer: %s", text).isPositive();
             String head = text.substring(0, end + 4);
-            byte[] body = java.util.Arrays.copyOfRange(bytes, end + 4, bytes.length);
-            if (head.toLowerCase(java.util.Locale.ROOT).contains("transfer-encoding: chunked")) {
+            byte[] body = Arrays.copyOfRange(bytes, end + 4, bytes.length);
+            if (head.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
                 body = dechunk(body);
             }
             return new Answer(Integer.parseInt(head.substring(9, 12)), head, new String(body, StandardCharsets.UTF_8),

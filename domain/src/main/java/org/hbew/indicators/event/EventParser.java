@@ -1,11 +1,8 @@
 package org.hbew.indicators.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -24,7 +21,6 @@ import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.Flow;
 import org.hbew.indicators.catalog.Indicator;
 import org.hbew.indicators.catalog.Item;
-import org.hbew.indicators.json.Json;
 import org.hbew.indicators.json.JsonSchemas;
 
 /**
@@ -39,12 +35,17 @@ public final class EventParser {
 
     public static final String SCHEMA_RESOURCE = "schemas/" + JsonSchemas.EVENT_ENVELOPE;
     private static final Schema SCHEMA = JsonSchemas.load(JsonSchemas.EVENT_ENVELOPE);
+    /**
+     * The nil and max UUIDs (RFC 9562): placeholders, not identifiers. Two senders writing them would have their
+     * events taken for duplicates of each other.
+     */
+    private static final Set<String> SENTINEL_UUIDS = Set.of("00000000-0000-0000-0000-000000000000",
+            "ffffffff-ffff-ffff-ffff-ffffffffffff");
     private static final List<String> FLOW_CODES = Arrays.stream(Flow.values()).map(Flow::code).toList();
 
     private final Catalog catalog;
     private final ValidationPolicy policy;
     private final Clock clock;
-    private final ObjectMapper mapper = Json.mapper();
 
     public EventParser(Catalog catalog, ValidationPolicy policy, Clock clock) {
         this.catalog = catalog;
@@ -52,21 +53,29 @@ public final class EventParser {
         this.clock = clock;
     }
 
+    /**
+     * Reads the bytes as {@link StrictJson} does (UTF-8 only, no duplicate keys, nothing after the value), then
+     * checks the event as {@link #parse(JsonNode)} does.
+     */
     public ParseResult parse(byte[] json) {
         if (json == null) {
             return invalid(Problem.Kind.MALFORMED_JSON, "", "no content");
         }
         JsonNode node;
         try {
-            node = mapper.readTree(json);
-        } catch (JsonProcessingException e) {
-            return invalid(Problem.Kind.MALFORMED_JSON, "", "not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            return invalid(Problem.Kind.MALFORMED_JSON, "", "not readable: " + e.getMessage());
+            node = StrictJson.read(json);
+        } catch (StrictJson.MalformedException e) {
+            boolean encoding = e.fault() == StrictJson.MalformedException.Fault.ENCODING;
+            return invalid(Problem.Kind.MALFORMED_JSON, "", (encoding ? "the record " : "not valid JSON: ")
+                    + e.reason());
         }
         return parse(node);
     }
 
+    /**
+     * Checks a JSON tree. The tree must come from {@link StrictJson} (as ingest's does): a tree says nothing of
+     * the duplicate keys or the encoding of the text it was read from.
+     */
     public ParseResult parse(JsonNode node) {
         if (node == null || node.isMissingNode()) {
             return invalid(Problem.Kind.MALFORMED_JSON, "", "no content");
@@ -109,14 +118,29 @@ public final class EventParser {
         }
     }
 
-    private static List<Problem> schemaProblems(JsonNode node) {
+    private List<Problem> schemaProblems(JsonNode node) {
         List<Error> errors = SCHEMA.validate(node);
         List<Problem> problems = new ArrayList<>(errors.size());
         for (Error error : errors) {
             String field = fieldOf(error);
-            problems.add(new Problem(Problem.Kind.SCHEMA, field, messageOf(error, field)));
+            if ("enum".equals(error.getKeyword()) && isCityField(field)) {
+                problems.add(unknownCity(field, node.at("/" + field.replace('.', '/')).asText()));
+            } else {
+                problems.add(new Problem(Problem.Kind.SCHEMA, field, messageOf(error, field)));
+            }
         }
         return problems;
+    }
+
+    /** {@code city} and the payloads' cities ({@code payload.insuredCity}, ...): all are city codes. */
+    private static boolean isCityField(String field) {
+        return field.equals("city") || field.startsWith("payload.") && field.endsWith("City");
+    }
+
+    /** Whatever its case or spelling, a city the catalog does not know is answered in the same words. */
+    private Problem unknownCity(String field, String city) {
+        return new Problem(Problem.Kind.CATALOG, field, "unknown city '" + Excerpt.of(city) + "'; known: "
+                + catalog.cityCodes() + ", in lower case");
     }
 
     /** A dotted field path: the JSON pointer {@code /payload/amount} becomes {@code payload.amount}; a missing property is named. */
@@ -198,8 +222,12 @@ public final class EventParser {
             String indicator = text("indicator");
             OffsetDateTime occurredAt = usable("occurredAt") ? time("occurredAt", node.get("occurredAt")) : null;
 
+            if (usable("eventId") && SENTINEL_UUIDS.contains(node.get("eventId").asText().toLowerCase(Locale.ROOT))) {
+                add(Problem.Kind.VALUE, "eventId", "must not be the nil or max UUID, which every sender could "
+                        + "write; generate a random UUID per event");
+            }
             if (city != null && catalog.city(city).isEmpty()) {
-                add(Problem.Kind.CATALOG, "city", "unknown city '" + city + "'; known: " + catalog.cityCodes());
+                problems.add(unknownCity("city", city));
             }
             Optional<Item> item = itemNumber == null ? Optional.empty() : catalog.item(itemNumber);
             if (itemNumber != null && item.isEmpty()) {
@@ -240,8 +268,8 @@ public final class EventParser {
         private void checkPlain(Item item, String code, Double value, String unit) {
             Optional<Indicator> found = item.indicator(code);
             if (found.isEmpty()) {
-                add(Problem.Kind.CATALOG, "indicator", "'" + code + "' is not an indicator of item " + item.number()
-                        + "; its indicators: " + reportable(item));
+                add(Problem.Kind.CATALOG, "indicator", "'" + Excerpt.of(code) + "' is not an indicator of item "
+                        + item.number() + "; its indicators: " + reportable(item));
                 return;
             }
             Indicator indicator = found.get();
@@ -252,7 +280,7 @@ public final class EventParser {
             }
             if (unit != null && !indicator.unit().code().equals(unit)) {
                 add(Problem.Kind.VALUE, "unit", "must be '" + indicator.unit().code() + "' for " + code + ", not '"
-                        + unit + "'");
+                        + Excerpt.of(unit) + "'");
             }
             if (value == null) {
                 return;
@@ -367,7 +395,8 @@ public final class EventParser {
             try {
                 return IsoDateTimes.parse(value.asText());
             } catch (DateTimeParseException e) {
-                add(Problem.Kind.TIME, field, "'" + value.asText() + "' is not a valid ISO-8601 date-time with offset");
+                add(Problem.Kind.TIME, field, "'" + Excerpt.of(value.asText())
+                        + "' is not a valid ISO-8601 date-time with offset");
                 return null;
             }
         }

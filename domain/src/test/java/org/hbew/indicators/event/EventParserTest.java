@@ -8,6 +8,7 @@ import static org.hbew.indicators.event.EnvelopeExamples.plain;
 import static org.hbew.indicators.event.EnvelopeExamples.settlement;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -272,5 +273,96 @@ class EventParserTest {
         assertThat(((ParseResult.Invalid) broken).reason()).isEqualTo(Problem.Kind.MALFORMED_JSON);
         assertThat(((ParseResult.Invalid) array).problems()).extracting(Problem::message)
                 .containsExactly("an event must be a JSON object, not array");
+    }
+
+    /** The processors read raw records through {@link EventParser#parse(byte[])}: the same rules as ingest. */
+    @Test
+    void shouldRefuseADuplicateKeyInsteadOfLettingTheLastOneWin() {
+        String json = plain().toString().replace("\"value\":12.5", "\"value\":12.5,\"value\":9999");
+
+        ParseResult.Invalid result = (ParseResult.Invalid) PARSER.parse(json.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(result.reason()).isEqualTo(Problem.Kind.MALFORMED_JSON);
+        assertThat(result.problems().get(0).message()).containsIgnoringCase("duplicate").contains("value");
+    }
+
+    @Test
+    void shouldRefuseAValidEventFollowedByTrailingGarbage() {
+        for (String garbage : new String[] {" garbage", "{}", "\n{\"a\":1}", "]"}) {
+            ParseResult result = PARSER.parse((plain() + garbage).getBytes(StandardCharsets.UTF_8));
+
+            assertThat(result).as(garbage).isInstanceOf(ParseResult.Invalid.class);
+            assertThat(((ParseResult.Invalid) result).reason()).isEqualTo(Problem.Kind.MALFORMED_JSON);
+        }
+    }
+
+    @Test
+    void shouldRefuseUtf16AndUtf32AndAByteOrderMark() {
+        for (byte[] record : new byte[][] {plain().toString().getBytes(StandardCharsets.UTF_16LE),
+                plain().toString().getBytes(StandardCharsets.UTF_16), plain().toString().getBytes(
+                        Charset.forName("UTF-32BE")), ("\uFEFF" + plain()).getBytes(StandardCharsets.UTF_8)}) {
+            ParseResult.Invalid result = (ParseResult.Invalid) PARSER.parse(record);
+
+            assertThat(result.reason()).isEqualTo(Problem.Kind.MALFORMED_JSON);
+            assertThat(result.problems().get(0).message()).contains("the record").containsAnyOf("UTF-16", "byte order mark");
+        }
+    }
+
+    @Test
+    void shouldRefuseAnOverlongSequenceThatALenientDecoderReadsAsOrdos() {
+        byte[] json = plain().toString().getBytes(StandardCharsets.UTF_8);
+        String text = new String(json, StandardCharsets.ISO_8859_1);
+        int o = text.indexOf("\"ordos\"") + 1;
+        byte[] overlong = new byte[json.length + 1];
+        System.arraycopy(json, 0, overlong, 0, o);
+        overlong[o] = (byte) 0xC1;
+        overlong[o + 1] = (byte) 0xAF;
+        System.arraycopy(json, o + 1, overlong, o + 2, json.length - o - 1);
+
+        ParseResult.Invalid result = (ParseResult.Invalid) PARSER.parse(overlong);
+
+        assertThat(result.problems().get(0).message()).contains("not valid UTF-8");
+    }
+
+    @Test
+    void shouldRefuseTheNilAndMaxUuids() {
+        for (String id : new String[] {"00000000-0000-0000-0000-000000000000", "FFFFFFFF-ffff-ffff-ffff-ffffffffffff"}) {
+            ObjectNode e = plain().put("eventId", id);
+
+            assertThat(invalid(e).problems()).extracting(Problem::field, Problem::kind)
+                    .containsExactly(tuple("eventId", Problem.Kind.VALUE));
+        }
+    }
+
+    @Test
+    void shouldCallACityInAnotherCaseAnUnknownCity() {
+        for (ObjectNode e : new ObjectNode[] {plain().put("city", "ORDOS"), plain().put("city", "Ordos"),
+                plain().put("city", "xian")}) {
+            assertThat(invalid(e).problems()).singleElement().satisfies(p -> {
+                assertThat(p.field()).isEqualTo("city");
+                assertThat(p.message()).startsWith("unknown city '" + e.get("city").asText() + "'");
+            });
+        }
+        ObjectNode payloadCity = settlement();
+        ((ObjectNode) payloadCity.get("payload")).put("insuredCity", "Hohhot");
+        assertThat(invalid(payloadCity).problems()).extracting(Problem::field, Problem::message)
+                .contains(tuple("payload.insuredCity", "unknown city 'Hohhot'; known: [hohhot, baotou, ordos, "
+                        + "ulanqab], in lower case"));
+    }
+
+    @Test
+    void shouldNeverEchoALargeValueOrKey() {
+        String huge = "x".repeat(900_000);
+        ObjectNode e = plain().put("city", huge).put("unit", huge).put("occurredAt", huge);
+        e.put(huge, 1);
+
+        ParseResult.Invalid result = invalid(e);
+
+        assertThat(result.problems()).hasSizeGreaterThanOrEqualTo(3).allSatisfy(p -> {
+            assertThat(p.field().length()).isLessThanOrEqualTo(Problem.MAX_FIELD_CHARS + 30);
+            assertThat(p.message().length()).isLessThanOrEqualTo(Problem.MAX_MESSAGE_CHARS + 30);
+        });
+        assertThat(result.problems()).extracting(Problem::message).anySatisfy(m -> assertThat(m)
+                .startsWith("unknown city 'xxxxxxxx").contains("(900000 characters)"));
     }
 }

@@ -83,7 +83,7 @@ public final class ErrorResponses {
     public void write(Context ctx, ApiError error) {
         error.retryAfter().ifPresent(delay -> ctx.header(Header.RETRY_AFTER, Long.toString(delay.toSeconds())));
         error.headers().forEach(ctx::header);
-        answer(ctx, error.status(), new ErrorBody(error.code(), error.getMessage(), error.problems()));
+        answer(ctx, error.status(), new ErrorBody(error.code(), error.getMessage(), error.problems(), error.problemCount()));
     }
 
     private void answer(Context ctx, int status, ErrorBody body) {

@@ -21,11 +21,11 @@ class ErrorBodyTest {
     }
 
     @Test
-    void shouldWriteProblemsAfterTheMessageWhenThereAreSome() {
+    void shouldWriteProblemsAndTheirCountAfterTheMessageWhenThereAreSome() {
         JsonNode body = Json.mapper().valueToTree(new ErrorBody("invalid_events", "1 event is invalid",
-                List.of(new Problem(3, "unit"))));
+                List.of(new Problem(3, "unit")), 1));
 
-        assertThat(body.fieldNames()).toIterable().containsExactly("error", "message", "problems");
+        assertThat(body.fieldNames()).toIterable().containsExactly("error", "message", "problems", "problemCount");
         assertThat(body.at("/problems/0/index").asInt()).isEqualTo(3);
         assertThat(body.at("/problems/0/field").asText()).isEqualTo("unit");
     }

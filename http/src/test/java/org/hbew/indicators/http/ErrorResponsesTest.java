@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import org.hbew.indicators.json.Json;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,6 +78,10 @@ class ErrorResponsesTest {
             cfg.routes.get("/refused", ctx -> {
                 throw ApiError.of(403, "forbidden", "not yours").withProblems(List.of(new Problem(1, "city")));
             });
+            cfg.routes.get("/many", ctx -> {
+                throw ApiError.of(400, "invalid_events", "all wrong").withProblems(IntStream.range(0, 5_000)
+                        .mapToObj(i -> new Problem(i, "unit")).toList());
+            });
             cfg.routes.get("/unauthorized", ctx -> {
                 throw ApiError.of(401, "unauthorized", "a token is required")
                         .withHeader("WWW-Authenticate", "Bearer realm=\"test\"");
@@ -108,10 +113,22 @@ class ErrorResponsesTest {
         Answer answer = get(plain, "/refused");
 
         assertThat(answer.status()).isEqualTo(403);
-        assertThat(answer.json().fieldNames()).toIterable().containsExactly("error", "message", "problems");
+        assertThat(answer.json().fieldNames()).toIterable()
+                .containsExactly("error", "message", "problems", "problemCount");
+        assertThat(answer.json().get("problemCount").asInt()).isEqualTo(1);
         assertThat(answer.json().get("error").asText()).isEqualTo("forbidden");
         assertThat(answer.json().get("message").asText()).isEqualTo("not yours");
         assertThat(answer.json().at("/problems/0/field").asText()).isEqualTo("city");
+    }
+
+    @Test
+    void shouldListTheFirstHundredProblemsAndCountThemAll() {
+        Answer answer = get(plain, "/many");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.json().get("problems")).hasSize(ApiError.MAX_LISTED_PROBLEMS);
+        assertThat(answer.json().at("/problems/99/index").asInt()).isEqualTo(99);
+        assertThat(answer.json().get("problemCount").asInt()).isEqualTo(5_000);
     }
 
     @Test

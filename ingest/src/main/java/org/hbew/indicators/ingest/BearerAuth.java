@@ -1,23 +1,38 @@
 package org.hbew.indicators.ingest;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * Who is posting, and whether they may: the {@code Authorization: Bearer <token>} header is looked up in the
- * {@link TokenStore} (401 without a known token), then every event that names a city is checked against the
- * token's city (403 listing each offending index). The city check runs on the JSON as posted, before
- * validation, so a sender learns nothing about the rules of a city it may not write.
+ * Who is posting, and whether they may: the one {@code Authorization: Bearer <token>} header is looked up in the
+ * {@link TokenStore} (401 without a known token, or with two headers, which two proxies could read differently),
+ * then every event that names a catalog city is checked against the token's city (403 listing each offending
+ * index). The city check runs on the JSON as posted, before validation, so a sender learns nothing about the
+ * rules of a city it may not write. A city the catalog does not know ({@code ORDOS}, {@code xian}) is nobody's
+ * to write: it is left to validation, which answers 400 "unknown city" whoever asks.
  */
 final class BearerAuth {
 
     private static final String SCHEME = "bearer ";
 
     private final TokenStore tokens;
+    private final Set<String> cities;
 
-    BearerAuth(TokenStore tokens) {
+    /** @param cities the catalog's city codes */
+    BearerAuth(TokenStore tokens, Collection<String> cities) {
         this.tokens = tokens;
+        this.cities = Set.copyOf(cities);
+    }
+
+    /** From all the request's {@code Authorization} headers. */
+    TokenStore.Principal authenticate(List<String> authorizationHeaders) {
+        if (authorizationHeaders.size() > 1) {
+            throw IngestErrors.unauthorized("send one Authorization header, not " + authorizationHeaders.size());
+        }
+        return authenticate(authorizationHeaders.isEmpty() ? null : authorizationHeaders.get(0));
     }
 
     TokenStore.Principal authenticate(String authorizationHeader) {
@@ -32,14 +47,14 @@ final class BearerAuth {
                 .orElseThrow(() -> IngestErrors.unauthorized("the bearer token is not valid"));
     }
 
-    static void authorize(TokenStore.Principal principal, List<PostedEvent> events) {
+    void authorize(TokenStore.Principal principal, List<PostedEvent> events) {
         if (principal.isAdmin()) {
             return;
         }
         List<IndexedProblem> problems = new ArrayList<>();
         for (PostedEvent event : events) {
             String city = event.claimedCity();
-            if (city != null && !principal.mayWrite(city)) {
+            if (city != null && cities.contains(city) && !principal.mayWrite(city)) {
                 problems.add(new IndexedProblem(event.index(), "city", "the token of " + principal.name()
                         + " may not write events of '" + city + "'"));
             }

@@ -1,6 +1,8 @@
 package org.hbew.indicators.ingest;
 
+import java.util.List;
 import java.util.Locale;
+import org.hbew.indicators.event.Excerpt;
 import org.hbew.indicators.http.ApiError;
 
 /**
@@ -17,6 +19,14 @@ enum BodyFormat {
         this.mediaType = mediaType;
     }
 
+    /** The format the request's {@code Content-Type} headers name (exactly one), or a 415 naming those accepted. */
+    static BodyFormat of(List<String> contentTypes) {
+        if (contentTypes.size() > 1) {
+            throw unsupported(contentTypes.size() + " Content-Type headers");
+        }
+        return of(contentTypes.isEmpty() ? null : contentTypes.get(0));
+    }
+
     /** The format a {@code Content-Type} header names, or a 415 naming the ones accepted. */
     static BodyFormat of(String contentType) {
         if (contentType == null || contentType.isBlank()) {
@@ -29,8 +39,8 @@ enum BodyFormat {
             if (parameter.startsWith("charset=")) {
                 String charset = parameter.substring("charset=".length()).replace("\"", "");
                 if (!charset.equals("utf-8") && !charset.equals("utf8")) {
-                    throw IngestErrors.unsupportedMediaType("events are UTF-8 JSON; charset " + charset
-                            + " is not accepted");
+                    throw IngestErrors.unsupportedMediaType("events are UTF-8 JSON; charset "
+                            + Excerpt.of(charset) + " is not accepted");
                 }
             }
         }
@@ -39,7 +49,7 @@ enum BodyFormat {
                 return format;
             }
         }
-        throw unsupported("Content-Type " + mediaType);
+        throw unsupported("Content-Type " + Excerpt.of(mediaType));
     }
 
     private static ApiError unsupported(String what) {

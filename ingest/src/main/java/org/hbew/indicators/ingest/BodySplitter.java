@@ -1,15 +1,9 @@
 package org.hbew.indicators.ingest;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
-import org.hbew.indicators.json.Json;
+import org.hbew.indicators.event.StrictJson;
 
 /**
  * Splits a request body into its events, keeping each event's index for the answer.
@@ -22,22 +16,23 @@ import org.hbew.indicators.json.Json;
  *       their number, so index n is always line n+1 of the file). A line that is not JSON is a problem of that
  *       event only, reported with the others.</li>
  * </ul>
- * Text after the first JSON value (of the body, or of a line) is malformed, not ignored. Jackson's read
- * constraints bound nesting depth and number length, so hostile bodies fail as malformed instead of exhausting
- * the stack or the CPU.
+ * The body must be UTF-8 (no byte order mark, no UTF-16 or UTF-32, no invalid or overlong sequences), or it is
+ * answered as a whole: 400 {@code invalid_encoding} with the byte offset. JSON is read by {@link StrictJson}, the
+ * reader the processors use too: a key twice in one object and text after the first JSON value (of the body, or
+ * of a line) are malformed, not resolved or ignored, and nesting depth and number length are bounded, so hostile
+ * bodies fail as malformed instead of exhausting the stack or the CPU.
  */
 final class BodySplitter {
-
-    private static final ObjectReader READER = Json.mapper().reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
-    /** {@code [Source: REDACTED (...); line: 1, column: 1]} as Jackson writes a position inside a message. */
-    private static final Pattern SOURCE_NOTE = Pattern.compile("\\[Source: .*?; (line: \\d+, column: \\d+)]");
 
     private BodySplitter() {
     }
 
     static List<PostedEvent> split(byte[] body, BodyFormat format, int maxEvents) {
+        try {
+            StrictJson.checkEncoding(body, 0, body.length);
+        } catch (StrictJson.MalformedException e) {
+            throw IngestErrors.invalidEncoding(e.reason());
+        }
         List<PostedEvent> events = switch (format) {
             case JSON -> splitJson(body, maxEvents);
             case NDJSON -> splitNdjson(body, maxEvents);
@@ -51,11 +46,9 @@ final class BodySplitter {
     private static List<PostedEvent> splitJson(byte[] body, int maxEvents) {
         JsonNode root;
         try {
-            root = READER.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw IngestErrors.malformedJson("the body is not valid JSON: " + reason(e) + at(e, true));
-        } catch (IOException e) {
-            throw IngestErrors.malformedJson("the body is not readable as JSON");
+            root = StrictJson.read(body);
+        } catch (StrictJson.MalformedException e) {
+            throw IngestErrors.malformedJson("the body is not valid JSON: " + e.reason() + at(e, true));
         }
         if (root == null || root.isMissingNode()) {
             return List.of();
@@ -94,28 +87,19 @@ final class BodySplitter {
 
     private static PostedEvent parseLine(int line, byte[] body, int offset, int length) {
         try {
-            return PostedEvent.parsed(line, READER.readTree(body, offset, length));
-        } catch (JsonProcessingException e) {
-            return PostedEvent.malformed(line, "line " + (line + 1) + " is not valid JSON: " + reason(e) + at(e, false));
-        } catch (IOException e) {
-            return PostedEvent.malformed(line, "line " + (line + 1) + " is not readable as JSON");
+            return PostedEvent.parsed(line, StrictJson.read(body, offset, length));
+        } catch (StrictJson.MalformedException e) {
+            return PostedEvent.malformed(line, "line " + (line + 1) + " is not valid JSON: " + e.reason()
+                    + at(e, false));
         }
     }
 
-    /** Jackson's words, without its note that it does not quote the source. */
-    private static String reason(JsonProcessingException e) {
-        return SOURCE_NOTE.matcher(e.getOriginalMessage()).replaceAll("$1");
-    }
-
-    /** Where Jackson stopped; within an NDJSON line only the column means anything to the sender. */
-    private static String at(JsonProcessingException e, boolean withLine) {
-        JsonLocation location = e.getLocation();
-        if (location == null) {
+    /** Where the reader stopped; within an NDJSON line only the column means anything to the sender. */
+    private static String at(StrictJson.MalformedException e, boolean withLine) {
+        if (e.line() < 0) {
             return "";
         }
-        return withLine
-                ? " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")"
-                : " (column " + location.getColumnNr() + ")";
+        return withLine ? " (line " + e.line() + ", column " + e.column() + ")" : " (column " + e.column() + ")";
     }
 
     private static int indexOf(byte[] bytes, byte b, int from) {

@@ -7,7 +7,8 @@ import org.hbew.indicators.event.ValidationPolicy;
 
 /**
  * Everything the ingest gateway needs to run. {@link #defaults(String, TokenStore)} gives the values of the
- * contract (port 8080, 1 MiB bodies, 5000 events per request, 5 minutes of clock skew, 30 days of age); the
+ * contract (port 8080, 1 MiB bodies, 5000 events per request, 5 minutes of clock skew, 30 days of age) and
+ * the limits on slow and greedy senders (15 s to send a body, 32 requests at once per token); the
  * {@code with...} methods change one concern at a time.
  *
  * @param host                bind address of the HTTP listener
@@ -22,6 +23,11 @@ import org.hbew.indicators.event.ValidationPolicy;
  *                            At least {@code maxEventsPerRequest}, so that every admissible request can get in.
  * @param producerOverrides   Kafka producer settings that replace the gateway's (security, tuning)
  * @param sendTimeout         how long a request waits for Kafka's acknowledgement before it is answered 503
+ * @param bodyReadTimeout     how long the whole body of a request may take to arrive, however steadily it
+ *                            trickles in; beyond it the request is answered 408 and the connection closed
+ * @param maxConcurrentRequestsPerToken requests of one token being read, checked or written to Kafka at once;
+ *                            beyond it the token's further requests are answered 429 at once, before their body is
+ *                            read, so one sender cannot hold the HTTP threads the others and the probes need
  */
 public record IngestConfig(
         String host,
@@ -34,7 +40,9 @@ public record IngestConfig(
         Duration maxEventAge,
         int maxInFlightEvents,
         Map<String, String> producerOverrides,
-        Duration sendTimeout) {
+        Duration sendTimeout,
+        Duration bodyReadTimeout,
+        int maxConcurrentRequestsPerToken) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
     public static final int DEFAULT_PORT = 8080;
@@ -46,6 +54,10 @@ public record IngestConfig(
      */
     public static final int DEFAULT_MAX_IN_FLIGHT_EVENTS = 4 * DEFAULT_MAX_EVENTS_PER_REQUEST;
     public static final Duration DEFAULT_SEND_TIMEOUT = Duration.ofSeconds(10);
+    /** A full 1 MiB body at 70 KB/s; a sender on a slower link sends smaller requests. */
+    public static final Duration DEFAULT_BODY_READ_TIMEOUT = Duration.ofSeconds(15);
+    /** Eight times what the importer uses (2) and the benchmark's default clients (4). */
+    public static final int DEFAULT_MAX_CONCURRENT_REQUESTS_PER_TOKEN = 32;
 
     public IngestConfig {
         Objects.requireNonNull(host, "host");
@@ -54,6 +66,7 @@ public record IngestConfig(
         Objects.requireNonNull(maxClockSkew, "maxClockSkew");
         Objects.requireNonNull(maxEventAge, "maxEventAge");
         Objects.requireNonNull(sendTimeout, "sendTimeout");
+        Objects.requireNonNull(bodyReadTimeout, "bodyReadTimeout");
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port must be between 0 and 65535, was " + port);
         }
@@ -74,6 +87,10 @@ public record IngestConfig(
         if (sendTimeout.isNegative() || sendTimeout.isZero()) {
             throw new IllegalArgumentException("sendTimeout must be positive");
         }
+        if (bodyReadTimeout.isNegative() || bodyReadTimeout.isZero()) {
+            throw new IllegalArgumentException("bodyReadTimeout must be positive");
+        }
+        requirePositive(maxConcurrentRequestsPerToken, "maxConcurrentRequestsPerToken");
         producerOverrides = Map.copyOf(producerOverrides);
     }
 
@@ -81,39 +98,52 @@ public record IngestConfig(
     public static IngestConfig defaults(String bootstrapServers, TokenStore tokens) {
         return new IngestConfig(DEFAULT_HOST, DEFAULT_PORT, bootstrapServers, tokens, DEFAULT_MAX_BODY_BYTES,
                 DEFAULT_MAX_EVENTS_PER_REQUEST, ValidationPolicy.DEFAULT_MAX_CLOCK_SKEW,
-                ValidationPolicy.DEFAULT_MAX_AGE, DEFAULT_MAX_IN_FLIGHT_EVENTS, Map.of(), DEFAULT_SEND_TIMEOUT);
+                ValidationPolicy.DEFAULT_MAX_AGE, DEFAULT_MAX_IN_FLIGHT_EVENTS, Map.of(), DEFAULT_SEND_TIMEOUT,
+                DEFAULT_BODY_READ_TIMEOUT, DEFAULT_MAX_CONCURRENT_REQUESTS_PER_TOKEN);
     }
 
     public IngestConfig withBind(String newHost, int newPort) {
         return new IngestConfig(newHost, newPort, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
-                maxClockSkew, maxEventAge, maxInFlightEvents, producerOverrides, sendTimeout);
+                maxClockSkew, maxEventAge, maxInFlightEvents, producerOverrides, sendTimeout,
+                bodyReadTimeout, maxConcurrentRequestsPerToken);
     }
 
     /** Body and event limits; the in-flight bound grows with them if it would otherwise be too small. */
     public IngestConfig withLimits(int newMaxBodyBytes, int newMaxEventsPerRequest) {
         return new IngestConfig(host, port, bootstrapServers, tokens, newMaxBodyBytes, newMaxEventsPerRequest,
                 maxClockSkew, maxEventAge, Math.max(maxInFlightEvents, newMaxEventsPerRequest), producerOverrides,
-                sendTimeout);
+                sendTimeout, bodyReadTimeout, maxConcurrentRequestsPerToken);
     }
 
     public IngestConfig withTimeBounds(Duration newMaxClockSkew, Duration newMaxEventAge) {
         return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
-                newMaxClockSkew, newMaxEventAge, maxInFlightEvents, producerOverrides, sendTimeout);
+                newMaxClockSkew, newMaxEventAge, maxInFlightEvents, producerOverrides, sendTimeout,
+                bodyReadTimeout, maxConcurrentRequestsPerToken);
     }
 
     public IngestConfig withMaxInFlightEvents(int newMaxInFlightEvents) {
         return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
-                maxClockSkew, maxEventAge, newMaxInFlightEvents, producerOverrides, sendTimeout);
+                maxClockSkew, maxEventAge, newMaxInFlightEvents, producerOverrides, sendTimeout,
+                bodyReadTimeout, maxConcurrentRequestsPerToken);
     }
 
     public IngestConfig withProducerOverrides(Map<String, String> newProducerOverrides) {
         return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
-                maxClockSkew, maxEventAge, maxInFlightEvents, newProducerOverrides, sendTimeout);
+                maxClockSkew, maxEventAge, maxInFlightEvents, newProducerOverrides, sendTimeout,
+                bodyReadTimeout, maxConcurrentRequestsPerToken);
     }
 
     public IngestConfig withSendTimeout(Duration newSendTimeout) {
         return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
-                maxClockSkew, maxEventAge, maxInFlightEvents, producerOverrides, newSendTimeout);
+                maxClockSkew, maxEventAge, maxInFlightEvents, producerOverrides, newSendTimeout,
+                bodyReadTimeout, maxConcurrentRequestsPerToken);
+    }
+
+    /** How long one body may take to arrive, and how many requests one token may have open at once. */
+    public IngestConfig withSenderLimits(Duration newBodyReadTimeout, int newMaxConcurrentRequestsPerToken) {
+        return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
+                maxClockSkew, maxEventAge, maxInFlightEvents, producerOverrides, sendTimeout, newBodyReadTimeout,
+                newMaxConcurrentRequestsPerToken);
     }
 
     /** The time bounds events are checked against at this edge. */
@@ -128,7 +158,8 @@ public record IngestConfig(
                 + ", tokens=" + tokens + ", maxBodyBytes=" + maxBodyBytes + ", maxEventsPerRequest="
                 + maxEventsPerRequest + ", maxClockSkew=" + maxClockSkew + ", maxEventAge=" + maxEventAge
                 + ", maxInFlightEvents=" + maxInFlightEvents + ", producerOverrides=" + producerOverrides.keySet()
-                + ", sendTimeout=" + sendTimeout + "]";
+                + ", sendTimeout=" + sendTimeout + ", bodyReadTimeout=" + bodyReadTimeout
+                + ", maxConcurrentRequestsPerToken=" + maxConcurrentRequestsPerToken + "]";
     }
 
     private static void requirePositive(int value, String name) {

@@ -30,6 +30,11 @@ import org.slf4j.LoggerFactory;
  * only after Kafka acknowledged all its events ({@code acks=all}, idempotent producer). Retried requests do put
  * duplicate eventIds on the topic; the processors remove them, ingest does not try to.
  *
+ * <p>One sender cannot starve the others: each token may have a bounded number of requests open at once, a body
+ * must arrive within a bounded time, and the HTTP threads are enough for every token's share plus a reserve,
+ * so {@code /healthz} and {@code /readyz} answer whatever one token does (see {@link RequestsPerToken},
+ * {@link BodyDeadline}).
+ *
  * <p>Also {@code GET /healthz} (the process is up), {@code GET /readyz} (Kafka is reachable and the raw topic
  * has leaders) and {@code GET /metrics} (Prometheus text, this gateway's own registry).
  *
@@ -43,6 +48,11 @@ public final class IngestGateway implements AutoCloseable {
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final int MAX_HTTP_THREADS = 250;
     private static final int MIN_HTTP_THREADS = 8;
+    /**
+     * Threads no token's requests can take, when every token has its share open: for the probes, metrics, the
+     * answers written after Kafka's acknowledgement and refusals that need no body.
+     */
+    private static final int RESERVED_HTTP_THREADS = 50;
     /** Time for requests in flight at shutdown beyond their send timeout: writing the answer. */
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
 
@@ -53,6 +63,7 @@ public final class IngestGateway implements AutoCloseable {
     private enum State { NEW, RUNNING, CLOSED }
 
     private final IngestConfig config;
+    private final List<String> cities;
     private final EventParser parser;
     private final IngestMetrics metrics;
 
@@ -78,6 +89,7 @@ public final class IngestGateway implements AutoCloseable {
                     + catalog.cityCodes() + " nor " + TokenStore.ADMIN);
         }
         this.config = config;
+        this.cities = catalog.cityCodes();
         this.parser = new EventParser(catalog, config.validationPolicy(), clock);
         this.metrics = new IngestMetrics(catalog.cityCodes());
     }
@@ -101,9 +113,10 @@ public final class IngestGateway implements AutoCloseable {
             readiness = new KafkaReadiness(Admin.create(
                     ProducerSettings.admin(config, (int) KafkaReadiness.PROBE_TIMEOUT.toMillis())));
 
-            QueuedThreadPool threads = new QueuedThreadPool(MAX_HTTP_THREADS, MIN_HTTP_THREADS);
+            QueuedThreadPool threads = new QueuedThreadPool(httpThreads(), MIN_HTTP_THREADS);
             threads.setName("hbew-ingest-http");
-            EventsHandler events = new EventsHandler(new BearerAuth(config.tokens()), parser, publisher, metrics,
+            EventsHandler events = new EventsHandler(new BearerAuth(config.tokens(), cities),
+                    new RequestsPerToken(config.maxConcurrentRequestsPerToken()), parser, publisher, metrics,
                     config, threads);
             app = Javalin.create(cfg -> configure(cfg, threads, events));
             app.start();
@@ -153,6 +166,7 @@ public final class IngestGateway implements AutoCloseable {
         cfg.jetty.threadPool = threads;
         cfg.jetty.modifyServer(server -> {
             server.insertHandler(new GracefulHandler());
+            server.insertHandler(new BodyDeadline.Exposer());
             server.setStopTimeout(config.sendTimeout().plus(SHUTDOWN_GRACE).toMillis());
         });
         cfg.http.maxRequestSize = config.maxBodyBytes();
@@ -168,6 +182,12 @@ public final class IngestGateway implements AutoCloseable {
         cfg.routes.get("/healthz", ctx -> JsonResponse.send(ctx, 200, new Health("alive", "the process is up")));
         cfg.routes.get("/readyz", this::ready);
         cfg.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
+    }
+
+    /** Enough for every token to have its share of requests open at once and still leave the reserve free. */
+    private int httpThreads() {
+        int shares = config.tokens().principals().size() * config.maxConcurrentRequestsPerToken();
+        return Math.max(MAX_HTTP_THREADS, shares + RESERVED_HTTP_THREADS);
     }
 
     private void ready(Context ctx) {

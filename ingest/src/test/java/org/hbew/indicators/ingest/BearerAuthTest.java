@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 class BearerAuthTest {
 
-    private final BearerAuth auth = new BearerAuth(TokenStore.of(Map.of("hohhot", "h-token", "admin", "a-token")));
+    private final BearerAuth auth = new BearerAuth(TokenStore.of(Map.of("hohhot", "h-token", "admin", "a-token")),
+            List.of("hohhot", "baotou", "ordos", "ulanqab"));
 
     @Test
     void shouldAuthenticateABearerTokenWhateverTheSchemesCase() {
@@ -38,7 +39,7 @@ class BearerAuthTest {
                 event(2, "{\"item\":3}"),
                 event(3, "{\"city\":\"ordos\"}"));
 
-        assertThatThrownBy(() -> BearerAuth.authorize(new TokenStore.Principal("hohhot"), events))
+        assertThatThrownBy(() -> auth.authorize(new TokenStore.Principal("hohhot"), events))
                 .asInstanceOf(InstanceOfAssertFactories.type(ApiError.class))
                 .satisfies(e -> {
                     assertThat(e.status()).isEqualTo(403);
@@ -50,11 +51,28 @@ class BearerAuthTest {
     }
 
     @Test
+    void shouldAnswer401ToTwoAuthorizationHeaders() {
+        assertThatThrownBy(() -> auth.authenticate(List.of("Bearer h-token", "Bearer a-token")))
+                .asInstanceOf(InstanceOfAssertFactories.type(ApiError.class))
+                .satisfies(e -> assertThat(e.status()).isEqualTo(401))
+                .satisfies(e -> assertThat(e.getMessage()).contains("one Authorization header"));
+        assertThat(auth.authenticate(List.of("Bearer h-token"))).isEqualTo(new TokenStore.Principal("hohhot"));
+    }
+
+    @Test
+    void shouldLeaveCitiesTheCatalogDoesNotKnowToValidation() {
+        List<PostedEvent> events = List.of(event(0, "{\"city\":\"ORDOS\"}"), event(1, "{\"city\":\"xian\"}"),
+                event(2, "{\"city\":\"Hohhot\"}"));
+
+        auth.authorize(new TokenStore.Principal("hohhot"), events);
+    }
+
+    @Test
     void shouldLetAdminWriteEveryCity() {
         List<PostedEvent> events = List.of(event(0, "{\"city\":\"baotou\"}"), event(1, "{\"city\":\"ordos\"}"));
 
-        BearerAuth.authorize(new TokenStore.Principal("admin"), events);
-        BearerAuth.authorize(new TokenStore.Principal("hohhot"), List.of(event(0, "{\"city\":\"hohhot\"}")));
+        auth.authorize(new TokenStore.Principal("admin"), events);
+        auth.authorize(new TokenStore.Principal("hohhot"), List.of(event(0, "{\"city\":\"hohhot\"}")));
     }
 
     private static PostedEvent event(int index, String json) {

@@ -1,5 +1,6 @@
 package org.hbew.indicators.ingest;
 
+import static java.nio.charset.StandardCharsets.UTF_16LE;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -110,5 +111,34 @@ class BodySplitterTest {
                 .asInstanceOf(InstanceOfAssertFactories.type(ApiError.class))
                 .extracting(ApiError::code).isEqualTo("malformed_json");
         assertThat(split(longNumber, BodyFormat.NDJSON)).singleElement().matches(PostedEvent::isMalformed);
+    }
+
+    @Test
+    void shouldRefuseADuplicateKeyInTheBodyOrInALine() {
+        String duplicate = "{\"city\":\"a\",\"value\":12.5,\"value\":9999}";
+
+        assertThatThrownBy(() -> split("[" + duplicate + "]", BodyFormat.JSON))
+                .asInstanceOf(InstanceOfAssertFactories.type(ApiError.class))
+                .satisfies(e -> assertThat(e.getMessage()).containsIgnoringCase("duplicate").contains("value"))
+                .extracting(ApiError::code).isEqualTo("malformed_json");
+        assertThat(split("{}\n" + duplicate, BodyFormat.NDJSON)).extracting(PostedEvent::isMalformed)
+                .containsExactly(false, true);
+    }
+
+    @Test
+    void shouldRefuseABodyThatIsNotUtf8AsAWhole() {
+        byte[][] bodies = {
+                "{\"city\":\"a\"}".getBytes(UTF_16LE),
+                ("\uFEFF{\"city\":\"a\"}").getBytes(UTF_8),
+                {'{', '"', 'c', '"', ':', '"', (byte) 0xC1, (byte) 0xAF, '"', '}'}};
+        for (byte[] body : bodies) {
+            for (BodyFormat format : BodyFormat.values()) {
+                assertThatThrownBy(() -> BodySplitter.split(body, format, 10))
+                        .asInstanceOf(InstanceOfAssertFactories.type(ApiError.class))
+                        .satisfies(e -> assertThat(e.status()).isEqualTo(400))
+                        .satisfies(e -> assertThat(e.getMessage()).startsWith("the body "))
+                        .extracting(ApiError::code).isEqualTo("invalid_encoding");
+            }
+        }
     }
 }

@@ -58,4 +58,40 @@ class EventBatchTest {
                                     tuple(5, "eventId"));
                 });
     }
+
+    @Test
+    void shouldRefuseTheSameCityAndEventIdTwiceNamingBothIndices() {
+        UUID id = UUID.randomUUID();
+
+        assertThatThrownBy(() -> EventBatch.validate(List.of(
+                PostedEvent.parsed(0, TestEvents.valid("hohhot", id).put("value", 12)),
+                PostedEvent.parsed(1, TestEvents.valid("hohhot")),
+                PostedEvent.parsed(2, TestEvents.valid("hohhot", id).put("value", 9999)),
+                PostedEvent.parsed(3, TestEvents.valid("hohhot", id))), parser))
+                .asInstanceOf(InstanceOfAssertFactories.type(ApiError.class))
+                .satisfies(e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.getMessage()).startsWith("3 events are invalid");
+                    assertThat(e.problems()).asInstanceOf(InstanceOfAssertFactories.list(IndexedProblem.class))
+                            .extracting(IndexedProblem::index, IndexedProblem::field, IndexedProblem::message)
+                            .containsExactly(
+                                    tuple(0, "eventId", "event 2 of this request has the same city and eventId; "
+                                            + "each event needs its own eventId"),
+                                    tuple(2, "eventId", "event 0 of this request has the same city and eventId; "
+                                            + "each event needs its own eventId"),
+                                    tuple(3, "eventId", "event 0 of this request has the same city and eventId; "
+                                            + "each event needs its own eventId"));
+                });
+    }
+
+    @Test
+    void shouldTakeTheSameEventIdOfTwoCitiesAsTwoEvents() {
+        UUID id = UUID.randomUUID();
+
+        List<EventEnvelope> events = EventBatch.validate(List.of(
+                PostedEvent.parsed(0, TestEvents.valid("hohhot", id)),
+                PostedEvent.parsed(1, TestEvents.valid("ordos", id))), parser);
+
+        assertThat(events).hasSize(2);
+    }
 }

@@ -24,6 +24,8 @@ class IngestConfigTest {
         assertThat(config.maxInFlightEvents()).isGreaterThanOrEqualTo(config.maxEventsPerRequest());
         assertThat(config.producerOverrides()).isEmpty();
         assertThat(config.sendTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(config.bodyReadTimeout()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(config.maxConcurrentRequestsPerToken()).isEqualTo(32);
     }
 
     @Test
@@ -31,9 +33,12 @@ class IngestConfigTest {
         IngestConfig config = IngestConfig.defaults("localhost:9092", TOKENS)
                 .withBind("127.0.0.1", 0)
                 .withLimits(1_000, 30_000)
-                .withSendTimeout(Duration.ofSeconds(3));
+                .withSendTimeout(Duration.ofSeconds(3))
+                .withSenderLimits(Duration.ofSeconds(4), 5);
 
         assertThat(config.host()).isEqualTo("127.0.0.1");
+        assertThat(config.bodyReadTimeout()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(config.maxConcurrentRequestsPerToken()).isEqualTo(5);
         assertThat(config.port()).isZero();
         assertThat(config.maxBodyBytes()).isEqualTo(1_000);
         assertThat(config.maxInFlightEvents()).as("grows with the event limit").isEqualTo(30_000);
@@ -49,6 +54,9 @@ class IngestConfigTest {
                 .hasMessageContaining("maxInFlightEvents");
         assertThatThrownBy(() -> config.withBind("0.0.0.0", 70_000)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> config.withSendTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> config.withSenderLimits(Duration.ZERO, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> config.withSenderLimits(Duration.ofSeconds(1), 0))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -17,10 +17,11 @@ import org.hbew.indicators.event.Problem;
  * and every problem of every event is collected, so the sender fixes the whole file in one round; a single
  * invalid event makes the whole request a 400 and nothing is written.
  *
- * <p>One request must not hold the same event twice (the same city and eventId, the processors' de-duplication
- * key): one of them would be dropped downstream while the answer said both were accepted, and with different
- * values nobody could say which one counts. Each repeat is a problem naming the first occurrence's index, and
- * the first occurrence a problem naming the first repeat's.
+ * <p>One request must not hold two different events under one city and eventId (the processors'
+ * de-duplication key): only the first would count while the answer said both were accepted, and nobody could
+ * say which values were meant. Each conflicting repeat is a problem naming the first occurrence's index, and
+ * the first occurrence a problem naming the first conflicting repeat's. An exact copy of an event (a sender
+ * that retries within its own batch) is accepted like any repeated post: written once more and counted once.
  */
 final class EventBatch {
 
@@ -32,6 +33,7 @@ final class EventBatch {
         List<EventEnvelope> events = new ArrayList<>(posted.size());
         List<IndexedProblem> problems = new ArrayList<>();
         Map<String, Integer> firstIndexOf = new HashMap<>();
+        Map<String, EventEnvelope> firstEvent = new HashMap<>();
         Set<String> repeated = new HashSet<>();
         for (PostedEvent event : posted) {
             if (event.isMalformed()) {
@@ -43,13 +45,15 @@ final class EventBatch {
                 events.add(valid.event());
                 String key = valid.event().city() + ":" + valid.event().eventId();
                 Integer first = firstIndexOf.putIfAbsent(key, event.index());
-                if (first != null) {
+                firstEvent.putIfAbsent(key, valid.event());
+                if (first != null && !firstEvent.get(key).equals(valid.event())) {
                     if (repeated.add(key)) {
                         problems.add(new IndexedProblem(first, "eventId", "event " + event.index()
-                                + " of this request has the same city and eventId; each event needs its own eventId"));
+                                + " of this request has the same city and eventId but other content; each event "
+                                + "needs its own eventId"));
                     }
                     problems.add(new IndexedProblem(event.index(), "eventId", "event " + first + " of this request "
-                            + "has the same city and eventId; each event needs its own eventId"));
+                            + "has the same city and eventId but other content; each event needs its own eventId"));
                 }
             } else if (result instanceof ParseResult.Invalid invalid) {
                 for (Problem problem : invalid.problems()) {

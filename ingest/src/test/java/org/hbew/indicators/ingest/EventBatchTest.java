@@ -60,14 +60,15 @@ class EventBatchTest {
     }
 
     @Test
-    void shouldRefuseTheSameCityAndEventIdTwiceNamingBothIndices() {
+    void shouldRefuseTheSameCityAndEventIdWithOtherContentNamingBothIndices() {
         UUID id = UUID.randomUUID();
+        ObjectNode first = TestEvents.valid("hohhot", id).put("value", 12);
 
         assertThatThrownBy(() -> EventBatch.validate(List.of(
-                PostedEvent.parsed(0, TestEvents.valid("hohhot", id).put("value", 12)),
+                PostedEvent.parsed(0, first),
                 PostedEvent.parsed(1, TestEvents.valid("hohhot")),
-                PostedEvent.parsed(2, TestEvents.valid("hohhot", id).put("value", 9999)),
-                PostedEvent.parsed(3, TestEvents.valid("hohhot", id))), parser))
+                PostedEvent.parsed(2, first.deepCopy().put("value", 9999)),
+                PostedEvent.parsed(3, first.deepCopy().put("value", 13))), parser))
                 .asInstanceOf(InstanceOfAssertFactories.type(ApiError.class))
                 .satisfies(e -> {
                     assertThat(e.status()).isEqualTo(400);
@@ -75,13 +76,23 @@ class EventBatchTest {
                     assertThat(e.problems()).asInstanceOf(InstanceOfAssertFactories.list(IndexedProblem.class))
                             .extracting(IndexedProblem::index, IndexedProblem::field, IndexedProblem::message)
                             .containsExactly(
-                                    tuple(0, "eventId", "event 2 of this request has the same city and eventId; "
-                                            + "each event needs its own eventId"),
-                                    tuple(2, "eventId", "event 0 of this request has the same city and eventId; "
-                                            + "each event needs its own eventId"),
-                                    tuple(3, "eventId", "event 0 of this request has the same city and eventId; "
-                                            + "each event needs its own eventId"));
+                                    tuple(0, "eventId", "event 2 of this request has the same city and eventId "
+                                            + "but other content; each event needs its own eventId"),
+                                    tuple(2, "eventId", "event 0 of this request has the same city and eventId "
+                                            + "but other content; each event needs its own eventId"),
+                                    tuple(3, "eventId", "event 0 of this request has the same city and eventId "
+                                            + "but other content; each event needs its own eventId"));
                 });
+    }
+
+    @Test
+    void shouldAcceptAnExactCopyOfAnEventInOneRequestAsARetry() {
+        ObjectNode event = TestEvents.valid("hohhot", UUID.randomUUID());
+
+        List<EventEnvelope> events = EventBatch.validate(List.of(
+                PostedEvent.parsed(0, event), PostedEvent.parsed(1, event.deepCopy())), parser);
+
+        assertThat(events).hasSize(2).allMatch(e -> e.equals(events.get(0)));
     }
 
     @Test

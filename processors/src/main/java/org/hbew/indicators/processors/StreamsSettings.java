@@ -2,6 +2,7 @@ package org.hbew.indicators.processors;
 
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.hbew.indicators.kafka.Topics;
 import org.hbew.indicators.processors.errors.DeadLetteringHandlers;
@@ -18,6 +19,8 @@ public final class StreamsSettings {
      * live objects of their own and write them at each commit.
      */
     static final long CACHE_BYTES = 16L * 1024 * 1024;
+
+    static final int PRODUCER_LINGER_MS = 5;
 
     private StreamsSettings() {
     }
@@ -38,6 +41,10 @@ public final class StreamsSettings {
         }
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.replicationFactor());
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, config.commitInterval().toMillis());
+        // Kafka Streams lingers 100 ms by default, so at every commit the producer's last batches have not even been
+        // sent, and the stream thread waits for a full round trip of them (profiled: a third of its time at a
+        // 100 ms commit interval). Sent within milliseconds, most are acknowledged before the commit asks.
+        p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), PRODUCER_LINGER_MS);
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
         p.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, config.groupProtocol());
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ.name());

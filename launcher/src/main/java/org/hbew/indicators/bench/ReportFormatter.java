@@ -18,7 +18,7 @@ final class ReportFormatter {
     private ReportFormatter() {
     }
 
-    /** For the terminal: the phases as an aligned table, then standalone and the goals as lines. */
+    /** For the terminal: the phases as an aligned table, then ratios, latency, memory, standalone and goals. */
     static String table(BenchReport report) {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);

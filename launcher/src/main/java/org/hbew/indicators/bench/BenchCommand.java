@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.launcher.ExitCodes;
@@ -24,9 +26,10 @@ import picocli.CommandLine.Spec;
         versionProvider = BenchCommand.InheritedVersion.class,
         sortOptions = false,
         description = "Measure, on this machine and in one run: a raw Kafka producer with the gateway's settings, "
-                + "the ingest gateway over HTTP (NDJSON batches), the processors end to end, and the start-up, "
-                + "memory and shutdown of standalone as a child JVM. Compare the ratios, not absolute rates: "
-                + "see docs/benchmarks.md.")
+                + "the ingest gateway over HTTP (NDJSON batches), B0 (the broker's own limit, with Kafka's "
+                + "ProducerPerformance), the processors under exactly_once_v2 and at_least_once beside a plain "
+                + "Kafka Streams job, their end-to-end latency and memory, and the start-up, memory and shutdown "
+                + "of standalone as a child JVM. Compare the ratios, not absolute rates: see docs/benchmarks.md.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -70,16 +73,37 @@ public final class BenchCommand implements Callable<Integer> {
     int loadSeconds;
 
     @Option(names = "--java-opts", defaultValue = "", paramLabel = "OPTIONS",
-            description = "JVM options of the standalone child; like ./hbew, from HBEW_JAVA_OPTS if not given.")
+            description = "JVM options of the child JVMs (standalone, the processors of the memory phase); like "
+                    + "./hbew, from HBEW_JAVA_OPTS if not given.")
     String javaOptions;
 
-    @Option(names = "--quick", description = "A smoke run of a minute or so: small sizes, one configuration.")
+    @Option(names = "--baseline-records", defaultValue = "1000000", paramLabel = "N",
+            description = "Records ProducerPerformance times for B0, the broker's own limit, after a fifth as many "
+                    + "untimed (default: ${DEFAULT-VALUE}).")
+    int baselineRecords;
+
+    @Option(names = "--latency-seconds", defaultValue = "20", paramLabel = "N",
+            description = "How long events go to the processors at half their measured rate for the end-to-end "
+                    + "latency; the first quarter is warm-up (default: ${DEFAULT-VALUE}).")
+    int latencySeconds;
+
+    @Option(names = "--memory-events", defaultValue = "1000000", paramLabel = "N",
+            description = "Distinct events the processors' child JVM works off before its memory is read "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int memoryEvents;
+
+    @Option(names = "--quick", description = "A smoke run of two minutes or so: small sizes, one configuration.")
     boolean quick;
 
-    @Option(names = "--skip-processors", description = "Leave out the processors phase.")
+    @Option(names = "--skip", split = ",", splitSynopsisLabel = ",", paramLabel = "PHASE",
+            description = "Leave out phases, any of baseline, plain, processors, latency, alos, memory, "
+                    + "standalone. Without processors there is no latency.")
+    List<BenchPhase> skip;
+
+    @Option(names = "--skip-processors", description = "Leave out the processors (as --skip processors).")
     boolean skipProcessors;
 
-    @Option(names = "--skip-standalone", description = "Leave out the standalone child JVM.")
+    @Option(names = "--skip-standalone", description = "Leave out the standalone child JVM (as --skip standalone).")
     boolean skipStandalone;
 
     @Option(names = "--out", defaultValue = "./target/bench", paramLabel = "DIR",
@@ -103,11 +127,25 @@ public final class BenchCommand implements Callable<Integer> {
     private BenchSettings settings() {
         try {
             BenchSettings settings = new BenchSettings(events, warmup, batchSizes, clients, partitions, streamThreads,
-                    seed, loadSeconds, skipProcessors, skipStandalone, javaOptions);
+                    seed, loadSeconds, javaOptions, baselineRecords, latencySeconds, memoryEvents, skipped());
             return quick ? settings.quick() : settings;
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    private Set<BenchPhase> skipped() {
+        Set<BenchPhase> skipped = EnumSet.noneOf(BenchPhase.class);
+        if (skip != null) {
+            skipped.addAll(skip);
+        }
+        if (skipProcessors) {
+            skipped.add(BenchPhase.PROCESSORS);
+        }
+        if (skipStandalone) {
+            skipped.add(BenchPhase.STANDALONE);
+        }
+        return skipped;
     }
 
     private static void createDirectory(Path dir) {

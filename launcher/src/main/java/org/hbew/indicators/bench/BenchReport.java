@@ -8,16 +8,27 @@ import java.util.List;
  * Everything one {@code ./hbew bench} run measured, as written to the JSON report and read back by the tests.
  * Sections that were skipped are null (and left out of the JSON).
  *
- * @param gateway one measurement per (clients, batch size) configuration, in the order they ran, each with the
- *                raw-producer baseline measured just before it
+ * @param gateway    one measurement per (clients, batch size) configuration, in the order they ran, each with the
+ *                   raw-producer baseline measured just before it
+ * @param baseline   B0, the broker's own limit, which the processors and their peer are judged against
+ * @param plainJob   the plain Kafka Streams job over the same raw records as the processors
+ * @param processors the processors under exactly_once_v2, as standalone runs them
+ * @param alos       the same topology under at_least_once over the same records
+ * @param ratios     the ratios between those, computed once here so the report and the goals agree
  */
 public record BenchReport(
         Instant startedAt,
         Machine machine,
         BenchSettings settings,
         List<GatewayResult> gateway,
+        BaselineResult baseline,
+        PlainJobResult plainJob,
         ProcessorsResult processors,
+        ProcessorsResult alos,
+        LatencyResult latency,
+        MemoryResult memory,
         StandaloneResult standalone,
+        Ratios ratios,
         List<GoalCheck> goals) {
 
     public BenchReport {
@@ -25,7 +36,19 @@ public record BenchReport(
         goals = List.copyOf(goals);
     }
 
-    /** The fastest gateway configuration: the one the goal and the processors' ratio are judged on. */
+    /** A report of these sections, with their ratios and the goals judged on them. */
+    static BenchReport of(Instant startedAt, Machine machine, BenchSettings settings, List<GatewayResult> gateway,
+                          BaselineResult baseline, PlainJobResult plainJob, ProcessorsResult processors,
+                          ProcessorsResult alos, LatencyResult latency, MemoryResult memory,
+                          StandaloneResult standalone) {
+        BenchReport unjudged = new BenchReport(startedAt, machine, settings, gateway, baseline, plainJob, processors,
+                alos, latency, memory, standalone, Ratios.of(baseline, plainJob, processors, alos, fastest(gateway)),
+                List.of());
+        return new BenchReport(startedAt, machine, settings, gateway, baseline, plainJob, processors, alos, latency,
+                memory, standalone, unjudged.ratios(), Goals.check(unjudged));
+    }
+
+    /** The fastest gateway configuration: the one the gateway goal is judged on. */
     public GatewayResult bestGateway() {
         return fastest(gateway);
     }
@@ -65,22 +88,57 @@ public record BenchReport(
                                 Double loadAfter) {
     }
 
-    /** Request latencies in milliseconds. */
+    /** Latencies in milliseconds. */
     public record Latencies(long count, double p50Ms, double p99Ms, double maxMs) {
     }
 
     /**
-     * Phase 3: one processor instance (exactly-once, RocksDB stores) working off everything on hbew.events.raw.
+     * B0: Kafka's own ProducerPerformance, with the gateway's producer settings, to a topic of its own laid out
+     * like hbew.events.raw, then one consumer reading that topic from the start to its end offsets.
      *
-     * @param streamThreads    of the instance (standalone runs one)
-     * @param events           records on hbew.events.raw when the processors started
-     * @param startSeconds     from start until Kafka Streams was RUNNING (not part of the rate)
-     * @param seconds          from RUNNING until the accounting balanced with every record received
-     * @param finished         false when the wait timed out; the rate then covers what was processed
-     * @param ratioToGateway   this rate divided by the fastest gateway configuration's
+     * @param meanRecordBytes the mean size of the payloads it sent: generated envelopes, as the gateway writes them
+     * @param keys            distinct keys, spread at random like the item:city keys of hbew.events.raw
+     * @param producer        the tool's own summary of the measured records (its warm-up left out)
      */
-    public record ProcessorsResult(int streamThreads, long events, double startSeconds, double seconds,
-                                   double eventsPerSecond, Accounting accounting, boolean finished,
+    public record BaselineResult(String topic, double meanRecordBytes, int keys, ProducerPerformanceFigures producer,
+                                 ConsumerFigures consumer, Double loadBefore, Double loadAfter) {
+    }
+
+    /** ProducerPerformance's summary line; its latencies are from send to acknowledgement. */
+    public record ProducerPerformanceFigures(long records, double recordsPerSecond, double megabytesPerSecond,
+                                             double averageLatencyMs, double maxLatencyMs, long p50Ms, long p95Ms,
+                                             long p99Ms, long p999Ms) {
+    }
+
+    /** One consumer reading a topic from its start to its end offsets; megabytes of keys and values. */
+    public record ConsumerFigures(long records, double seconds, double recordsPerSecond, double megabytesPerSecond) {
+    }
+
+    /**
+     * The plain Kafka Streams job ({@link PlainStreamsJob}) working off the raw records.
+     *
+     * @param events       records of hbew.events.raw it had to work off
+     * @param startSeconds from start until Kafka Streams was RUNNING (not part of the rate)
+     * @param seconds      from RUNNING until its committed offsets reached those records' end offsets
+     * @param finished     false when the wait timed out; the rate then covers what was committed
+     */
+    public record PlainJobResult(long events, double startSeconds, double seconds, double eventsPerSecond,
+                                 boolean finished, Double loadBefore, Double loadAfter) {
+    }
+
+    /**
+     * One processor instance (RocksDB stores, as standalone configures it) working off the raw records, timed like
+     * the plain job: from RUNNING until its committed offsets reach the end offsets.
+     *
+     * @param guarantee      Kafka Streams' processing.guarantee
+     * @param streamThreads  of the instance (standalone runs one)
+     * @param events         records of hbew.events.raw it had to work off
+     * @param accounting     its {@code GET /v1/accounting} once done (it may have read further records by then)
+     * @param finished       false when the wait timed out; the rate then covers what was committed
+     * @param ratioToGateway this rate divided by the fastest gateway configuration's
+     */
+    public record ProcessorsResult(String guarantee, int streamThreads, long events, double startSeconds,
+                                   double seconds, double eventsPerSecond, Accounting accounting, boolean finished,
                                    Double ratioToGateway, Double loadBefore, Double loadAfter) {
     }
 
@@ -93,8 +151,59 @@ public record BenchReport(
     }
 
     /**
-     * Phase 4: {@code hbew standalone --no-simulate} as a child JVM: first start on an empty data directory
-     * (with a load), then a second start on the same directory.
+     * End-to-end latency through the exactly_once_v2 instance: fresh events at half its measured rate, each
+     * timed from its send until a {@code read_committed} consumer of hbew.indicators.city sees its hourly
+     * window's count include it (see {@link LatencyCorrelator}).
+     *
+     * @param targetEventsPerSecond half the processors' rate
+     * @param sent                  events sent, warm-up included
+     * @param latency               of the events sent after the warm-up
+     * @param missing               events after the warm-up whose count was not seen by the end of the wait
+     */
+    public record LatencyResult(double targetEventsPerSecond, double seconds, double warmupSeconds, long sent,
+                                Latencies latency, long missing, Double loadBefore, Double loadAfter) {
+    }
+
+    /**
+     * The processors as a child JVM ({@code hbew processors}, exactly_once_v2) working off hbew.events.raw once
+     * it holds {@code distinctEvents} distinct events, and its resident memory then.
+     *
+     * @param records      records on hbew.events.raw, duplicates included
+     * @param seconds      from launch until its committed offsets reached the end offsets
+     * @param rssBytes     VmRSS once done
+     * @param peakRssBytes VmHWM, the high-water mark of resident memory, at the same moment
+     */
+    public record MemoryResult(String javaOptions, long distinctEvents, long records, double seconds,
+                               boolean finished, Long rssBytes, Long peakRssBytes, Accounting accounting) {
+    }
+
+    /**
+     * The claims of the benchmark, each a ratio of two rates of the same run; null where a side is missing.
+     *
+     * @param processorsToBaseline     processors (exactly_once_v2) / B0's producer rate
+     * @param processorsToPlainJob     processors (exactly_once_v2) / the plain Kafka Streams job
+     * @param plainJobToBaseline       the plain job / B0's producer rate
+     * @param exactlyOnceToAtLeastOnce processors under exactly_once_v2 / under at_least_once
+     * @param processorsToGateway      processors (exactly_once_v2) / the fastest gateway configuration
+     */
+    public record Ratios(Double processorsToBaseline, Double processorsToPlainJob, Double plainJobToBaseline,
+                         Double exactlyOnceToAtLeastOnce, Double processorsToGateway) {
+
+        static Ratios of(BaselineResult baseline, PlainJobResult plainJob, ProcessorsResult processors,
+                         ProcessorsResult alos, GatewayResult bestGateway) {
+            Double b0 = baseline == null ? null : baseline.producer().recordsPerSecond();
+            Double plain = plainJob == null ? null : plainJob.eventsPerSecond();
+            Double eos = processors == null ? null : processors.eventsPerSecond();
+            Double atLeastOnce = alos == null ? null : alos.eventsPerSecond();
+            Double gateway = bestGateway == null ? null : bestGateway.eventsPerSecond();
+            return new Ratios(Rates.ratio(eos, b0), Rates.ratio(eos, plain), Rates.ratio(plain, b0),
+                    Rates.ratio(eos, atLeastOnce), Rates.ratio(eos, gateway));
+        }
+    }
+
+    /**
+     * {@code hbew standalone --no-simulate} as a child JVM: first start on an empty data directory (with a load),
+     * then a second start on the same directory.
      */
     public record StandaloneResult(String javaOptions, StandaloneStart first, LoadFigures load,
                                    StandaloneStart restart) {

@@ -6,17 +6,14 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.hbew.indicators.broker.EmbeddedKafkaBroker;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.ingest.TokenStore;
 import org.hbew.indicators.kafka.TopicProvisioner;
+import org.hbew.indicators.kafka.TopicSpec;
 import org.hbew.indicators.kafka.Topics;
 import org.hbew.indicators.targets.TargetSeeder;
 
@@ -32,11 +29,13 @@ final class InProcessStack implements AutoCloseable {
     private final Path dir;
     private final EmbeddedKafkaBroker broker;
     private final TokenStore tokens;
+    private final int partitions;
 
-    private InProcessStack(Path dir, EmbeddedKafkaBroker broker, TokenStore tokens) {
+    private InProcessStack(Path dir, EmbeddedKafkaBroker broker, TokenStore tokens, int partitions) {
         this.dir = dir;
         this.broker = broker;
         this.tokens = tokens;
+        this.partitions = partitions;
     }
 
     static InProcessStack start(Path dir, int partitions, Catalog catalog) {
@@ -49,7 +48,7 @@ final class InProcessStack implements AutoCloseable {
             }
             new TargetSeeder(catalog, client, TIMEOUT, Clock.systemUTC()).seed();
             TokenStore tokens = TokenStore.loadOrCreate(dir.resolve("tokens.properties"), catalog.cityCodes());
-            return new InProcessStack(dir, broker, tokens);
+            return new InProcessStack(dir, broker, tokens, partitions);
         } catch (RuntimeException e) {
             broker.close();
             throw e;
@@ -81,26 +80,17 @@ final class InProcessStack implements AutoCloseable {
         return byCity;
     }
 
-    /**
-     * Records on hbew.events.raw: the sum of its end offsets. Exact, since nothing writes it in transactions
-     * (whose markers would take offsets too).
-     */
-    long rawRecords() {
+    /** Creates topics of the benchmark's own beside the product's, laid out like them (one replica). */
+    void createTopics(TopicSpec... specs) {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            List<TopicPartition> partitions = admin.describeTopics(List.of(Topics.RAW.name())).allTopicNames()
-                    .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(Topics.RAW.name()).partitions().stream()
-                    .map(p -> new TopicPartition(Topics.RAW.name(), p.partition()))
-                    .toList();
-            Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-            partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
-            return admin.listOffsets(latest).all().get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).values().stream()
-                    .mapToLong(info -> info.offset())
-                    .sum();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while counting the records of " + Topics.RAW.name(), e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot count the records of " + Topics.RAW.name() + ": " + e, e);
+            new TopicProvisioner(admin, partitions, (short) 1, TIMEOUT).ensure(List.of(specs));
+        }
+    }
+
+    /** The end offsets of hbew.events.raw: what a job starting now has to work off. */
+    Map<TopicPartition, Long> rawEndOffsets() {
+        try (Offsets offsets = new Offsets(bootstrapServers())) {
+            return offsets.end(Topics.RAW.name());
         }
     }
 

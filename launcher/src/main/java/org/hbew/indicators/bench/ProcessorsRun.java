@@ -3,7 +3,7 @@ package org.hbew.indicators.bench;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Optional;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.processors.ProcessorsApp;
@@ -13,82 +13,105 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Phase 3: one processor instance, configured as standalone configures its own (exactly-once v2, RocksDB
- * stores in the benchmark's directory, one stream thread unless told otherwise), works off everything the
- * earlier phases put on hbew.events.raw. Done when the accounting has received every record and placed each
- * one: {@code counted + duplicates + late + deadLettered == received}. The rate counts from RUNNING, so the
- * start-up (group join, store creation) is reported apart.
+ * One processor instance, configured as standalone configures its own (RocksDB stores in the benchmark's
+ * directory, one stream thread unless told otherwise) but with the processing guarantee given and an application
+ * id of its own, so every instance starts from the first raw record with empty state. It is timed from RUNNING
+ * until its committed offsets on hbew.events.raw reach the end offsets it was given, the way the plain job is;
+ * the start-up (group join, store creation) is reported apart. It stays up until closed, so the latency phase
+ * can load the same warm instance.
  */
-final class ProcessorsRun {
+final class ProcessorsRun implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessorsRun.class);
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration POLL = Duration.ofMillis(200);
-    /** Generous: on a busy two-core machine a slow run is still a result; a stuck one must end. */
-    private static final Duration MIN_WAIT = Duration.ofMinutes(2);
-    private static final long SLOWEST_EXPECTED_EVENTS_PER_SECOND = 500;
 
     private final InProcessStack stack;
-    private final Catalog catalog;
-    private final int partitions;
+    private final String guarantee;
     private final int streamThreads;
+    private final String applicationId;
+    private final ProcessorsApp processors;
+    private final int port;
+    private final long startedAt;
+    private final long runningAt;
 
-    ProcessorsRun(InProcessStack stack, Catalog catalog, int partitions, int streamThreads) {
+    private ProcessorsRun(InProcessStack stack, String guarantee, int streamThreads, String applicationId,
+                          ProcessorsApp processors, int port, long startedAt, long runningAt) {
         this.stack = stack;
-        this.catalog = catalog;
-        this.partitions = partitions;
+        this.guarantee = guarantee;
         this.streamThreads = streamThreads;
+        this.applicationId = applicationId;
+        this.processors = processors;
+        this.port = port;
+        this.startedAt = startedAt;
+        this.runningAt = runningAt;
     }
 
     /**
-     * @param gatewayRate the fastest gateway configuration's events/s, the denominator of the ratio
+     * Starts an instance with {@code processing.guarantee} set to {@code guarantee} and waits until it is RUNNING.
      */
-    BenchReport.ProcessorsResult run(Double gatewayRate) throws InterruptedException {
-        long total = stack.rawRecords();
-        Double loadBefore = ProcFiles.loadAverage();
+    static ProcessorsRun start(InProcessStack stack, Catalog catalog, int partitions, int streamThreads,
+                               String guarantee) {
         int port = FreePorts.one();
-        ProcessorsConfig config = ProcessorsConfig.defaults(stack.bootstrapServers(), stack.dir().resolve("processors"))
+        String applicationId = applicationId(guarantee);
+        ProcessorsConfig config = ProcessorsConfig.defaults(stack.bootstrapServers(),
+                        stack.dir().resolve("processors-" + guarantee))
+                .withApplicationId(applicationId)
                 .withHttpPort(port)
                 .withReplicationFactor(1)
                 .withTopology(TopologySettings.defaults(partitions))
-                .withStreamsOverrides(Map.of(StreamsConfig.NUM_STREAM_THREADS_CONFIG,
-                        Integer.toString(streamThreads)));
+                .withStreamsOverrides(Map.of(
+                        StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(streamThreads),
+                        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
         long start = System.nanoTime();
-        try (ProcessorsApp processors = new ProcessorsApp(config, catalog)) {
+        ProcessorsApp processors = new ProcessorsApp(config, catalog);
+        try {
             processors.start();
             if (!processors.awaitRunning(START_TIMEOUT)) {
-                throw new IllegalStateException("the processors did not reach RUNNING within " + START_TIMEOUT);
+                throw new IllegalStateException("the processors (" + guarantee + ") did not reach RUNNING within "
+                        + START_TIMEOUT);
             }
-            long running = System.nanoTime();
-            AccountingProbe probe = new AccountingProbe(URI.create("http://127.0.0.1:" + port));
-            Duration wait = MIN_WAIT.plusSeconds(total / SLOWEST_EXPECTED_EVENTS_PER_SECOND);
-            BenchReport.Accounting last = awaitBalanced(probe, total, running + wait.toNanos());
-            long end = System.nanoTime();
-            boolean finished = last != null && last.received() == total && last.balanced();
-            long processed = last == null ? 0 : last.received();
-            double rate = Rates.perSecond(processed, end - running);
-            log.info("Processors: {} of {} records in {} ms after {} ms of start-up{}", processed, total,
-                    (end - running) / 1_000_000, (running - start) / 1_000_000, finished ? "" : " (timed out)");
-            return new BenchReport.ProcessorsResult(streamThreads, total, Rates.seconds(running - start),
-                    Rates.seconds(end - running), rate, last, finished, Rates.ratio(rate, gatewayRate), loadBefore,
-                    ProcFiles.loadAverage());
+        } catch (RuntimeException e) {
+            processors.close();
+            throw e;
         }
+        return new ProcessorsRun(stack, guarantee, streamThreads, applicationId, processors, port, start,
+                System.nanoTime());
     }
 
-    /** Polls until every record is received and accounted for, or the deadline; returns the last reading. */
-    private static BenchReport.Accounting awaitBalanced(AccountingProbe probe, long total, long deadline)
+    /** A fresh application id per guarantee, so each starts from the first record with empty state. */
+    static String applicationId(String guarantee) {
+        return "hbew-bench-processors-" + guarantee.replace('_', '-');
+    }
+
+    /**
+     * Waits until the instance has committed up to {@code rawEnd} (records appended after those end offsets are
+     * not waited for) and reports its rate from RUNNING.
+     *
+     * @param gatewayRate the fastest gateway configuration's events/s, for the ratio to it
+     */
+    BenchReport.ProcessorsResult workOff(Map<TopicPartition, Long> rawEnd, Double gatewayRate)
             throws InterruptedException {
-        BenchReport.Accounting last = null;
-        while (System.nanoTime() < deadline) {
-            Optional<BenchReport.Accounting> reading = probe.read();
-            if (reading.isPresent()) {
-                last = reading.get();
-                if (last.received() >= total && last.balanced()) {
-                    return last;
-                }
-            }
-            Thread.sleep(POLL.toMillis());
+        long total = Offsets.total(rawEnd);
+        Double loadBefore = ProcFiles.loadAverage();
+        Offsets.Wait wait;
+        try (Offsets offsets = new Offsets(stack.bootstrapServers())) {
+            wait = offsets.awaitCommitted(applicationId, rawEnd, runningAt + WorkOff.patience(total).toNanos(),
+                    WorkOff.POLL);
         }
-        return last;
+        long worked = total - wait.behind();
+        double rate = Rates.perSecond(worked, wait.atNanos() - runningAt);
+        BenchReport.Accounting accounting = new AccountingProbe(URI.create("http://127.0.0.1:" + port)).read()
+                .orElse(null);
+        log.info("Processors ({}): {} of {} records in {} ms after {} ms of start-up{}", guarantee, worked, total,
+                (wait.atNanos() - runningAt) / 1_000_000, (runningAt - startedAt) / 1_000_000,
+                wait.caughtUp() ? "" : " (timed out)");
+        return new BenchReport.ProcessorsResult(guarantee, streamThreads, total, Rates.seconds(runningAt - startedAt),
+                Rates.seconds(wait.atNanos() - runningAt), rate, accounting, wait.caughtUp(),
+                Rates.ratio(rate, gatewayRate), loadBefore, ProcFiles.loadAverage());
+    }
+
+    @Override
+    public void close() {
+        processors.close();
     }
 }

@@ -4,7 +4,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The arithmetic of the report. The benchmark's claims are ratios of rates measured in the same run (gateway
- * against raw producer, processors against gateway), because on a shared, noisy machine an absolute rate
+ * against raw producer, processors against the broker's own limit and against a plain Kafka Streams job),
+ * because on a shared, noisy machine an absolute rate
  * says as much about the neighbours as about the code, while two rates measured minutes apart under the same
  * neighbours mostly move together.
  */
@@ -27,9 +28,9 @@ final class Rates {
         return events / seconds(nanos);
     }
 
-    /** {@code part / whole}, or null when the whole is missing or zero, so no ratio is made up. */
-    static Double ratio(double part, Double whole) {
-        if (whole == null || !(whole > 0) || Double.isNaN(part) || Double.isInfinite(whole)) {
+    /** {@code part / whole}, or null when either is missing or the whole is zero, so no ratio is made up. */
+    static Double ratio(Double part, Double whole) {
+        if (part == null || whole == null || !(whole > 0) || Double.isNaN(part) || Double.isInfinite(whole)) {
             return null;
         }
         return part / whole;

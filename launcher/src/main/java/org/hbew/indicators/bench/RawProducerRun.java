@@ -13,10 +13,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Phase 1, the baseline: the records the gateway would write (same key, value bytes and timestamp), sent by a
- * producer with the gateway's settings from one thread, with at most as many unacknowledged events as the
- * gateway allows. What this reaches is what Kafka and the producer can do on this machine at that moment; the
- * gateway measurement that follows it is judged against it.
+ * The gateway's neighbour check: the records the gateway would write (same key, value bytes and timestamp), sent
+ * by a producer with the gateway's settings from one thread, with at most as many unacknowledged events as the
+ * gateway allows. Measured right before each gateway configuration, which is judged against it; too short to be
+ * the broker's limit, which is B0's ({@link BaselineRun}).
  */
 final class RawProducerRun implements AutoCloseable {
 
@@ -30,8 +30,8 @@ final class RawProducerRun implements AutoCloseable {
                 Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer());
     }
 
-    /** Sends records untimed, to warm the JIT and the producer up. */
-    void warmUp(List<EventEnvelope> events) throws InterruptedException {
+    /** Sends records untimed: to warm the JIT and the producer up, or to fill hbew.events.raw for a later phase. */
+    void sendUntimed(List<EventEnvelope> events) throws InterruptedException {
         send(records(events));
     }
 

@@ -18,7 +18,7 @@ final class ReportFormatter {
     private ReportFormatter() {
     }
 
-    /** For the terminal: the phases as an aligned table, then standalone and the goals as lines. */
+    /** For the terminal: the phases as an aligned table, then ratios, latency, memory, standalone and goals. */
     static String table(BenchReport report) {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
@@ -39,10 +39,22 @@ final class ReportFormatter {
             }
             out.append(line.toString().stripTrailing()).append('\n');
         }
+        List<String[]> ratios = ratioRows(report.ratios());
+        if (!ratios.isEmpty()) {
+            out.append("ratios: ").append(String.join("; ", ratios.stream().map(r -> r[0] + " " + r[1]).toList()))
+                    .append('\n');
+        }
+        if (report.latency() != null) {
+            out.append(latencyLine(report.latency())).append('\n');
+        }
+        if (report.memory() != null) {
+            out.append(memoryLine(report.memory())).append('\n');
+        }
         standaloneLines(report.standalone()).forEach(l -> out.append(l).append('\n'));
+        int goalWidth = report.goals().stream().mapToInt(g -> g.goal().length()).max().orElse(0);
         for (BenchReport.GoalCheck goal : report.goals()) {
-            out.append(String.format(Locale.ROOT, "goal %-40s %-8s %s%n", goal.goal(), goal.met() ? "met" : "NOT MET",
-                    goal.measured()));
+            out.append(String.format(Locale.ROOT, "goal %-" + goalWidth + "s  %-7s  %s%n", goal.goal(),
+                    goal.met() ? "met" : "NOT MET", goal.measured()));
         }
         return out.toString();
     }
@@ -54,10 +66,22 @@ final class ReportFormatter {
         out.append(headline(report)).append("\n\n");
         out.append(markdownRow(HEADER)).append(markdownRow(separator(HEADER.length)));
         phaseRows(report).forEach(row -> out.append(markdownRow(row)));
+        List<String[]> ratios = ratioRows(report.ratios());
+        if (!ratios.isEmpty()) {
+            String[] header = {"ratio", "this run"};
+            out.append('\n').append(markdownRow(header)).append(markdownRow(separator(header.length)));
+            ratios.forEach(row -> out.append(markdownRow(row)));
+        }
+        if (report.latency() != null) {
+            out.append('\n').append(latencyLine(report.latency())).append('\n');
+        }
+        if (report.memory() != null) {
+            out.append('\n').append(memoryLine(report.memory())).append('\n');
+        }
         BenchReport.StandaloneResult standalone = report.standalone();
         if (standalone != null) {
-            out.append("\nStandalone child JVM, options `").append(standalone.javaOptions().isEmpty()
-                    ? "(none: the JVM's defaults)" : standalone.javaOptions()).append("`:\n\n");
+            out.append("\nStandalone child JVM, options `").append(javaOptions(standalone.javaOptions()))
+                    .append("`:\n\n");
             String[] header = {"start", "ready s (to the line)", "ready s (reported)", "RSS", "peak RSS (VmHWM)",
                     "stop s after SIGTERM", "exit code"};
             out.append(markdownRow(header)).append(markdownRow(separator(header.length)));
@@ -113,14 +137,77 @@ final class ReportFormatter {
                     millis(g.latency().p99Ms()), ratio(g.ratioToProducer()) + " of raw producer",
                     loads(g.loadBefore(), g.loadAfter())});
         }
-        BenchReport.ProcessorsResult r = report.processors();
-        if (r != null) {
-            String threads = r.streamThreads() + (r.streamThreads() == 1 ? " thread" : " threads");
-            rows.add(new String[] {"processors" + (r.finished() ? "" : " (timed out)"), threads, NONE,
-                    count(r.events()), seconds(r.seconds()), rate(r.eventsPerSecond()), NONE, NONE,
-                    ratio(r.ratioToGateway()) + " of best gateway", loads(r.loadBefore(), r.loadAfter())});
+        BenchReport.BaselineResult b0 = report.baseline();
+        Double b0Rate = b0 == null ? null : b0.producer().recordsPerSecond();
+        if (b0 != null) {
+            BenchReport.ProducerPerformanceFigures p = b0.producer();
+            BenchReport.ConsumerFigures c = b0.consumer();
+            rows.add(new String[] {"B0 producer (ProducerPerformance)", NONE, NONE, count(p.records()),
+                    seconds(p.records() / p.recordsPerSecond()), rate(p.recordsPerSecond()), millis(p.p50Ms()),
+                    millis(p.p99Ms()), "1.00 (B0)", loads(b0.loadBefore(), b0.loadAfter())});
+            rows.add(new String[] {"B0 consumer", NONE, NONE, count(c.records()), seconds(c.seconds()),
+                    rate(c.recordsPerSecond()), NONE, NONE, ratio(Rates.ratio(c.recordsPerSecond(), b0Rate))
+                    + " of B0", NONE});
+        }
+        for (BenchReport.ProcessorsResult r : Arrays.asList(report.processors(), report.alos())) {
+            if (r != null) {
+                String versus = b0Rate != null ? ratio(Rates.ratio(r.eventsPerSecond(), b0Rate)) + " of B0"
+                        : ratio(r.ratioToGateway()) + " of best gateway";
+                rows.add(new String[] {"processors " + r.guarantee() + (r.finished() ? "" : " (timed out)"),
+                        threads(r.streamThreads()), NONE, count(r.events()), seconds(r.seconds()),
+                        rate(r.eventsPerSecond()), NONE, NONE, versus, loads(r.loadBefore(), r.loadAfter())});
+            }
+        }
+        BenchReport.PlainJobResult plain = report.plainJob();
+        if (plain != null) {
+            rows.add(new String[] {"plain Kafka Streams job" + (plain.finished() ? "" : " (timed out)"), threads(1),
+                    NONE, count(plain.events()), seconds(plain.seconds()), rate(plain.eventsPerSecond()), NONE, NONE,
+                    b0Rate == null ? NONE : ratio(Rates.ratio(plain.eventsPerSecond(), b0Rate)) + " of B0",
+                    loads(plain.loadBefore(), plain.loadAfter())});
         }
         return rows;
+    }
+
+    /** The ratios the goals are judged on, those that this run has both sides of. */
+    private static List<String[]> ratioRows(BenchReport.Ratios ratios) {
+        List<String[]> rows = new ArrayList<>();
+        addRatio(rows, "processors / B0", ratios.processorsToBaseline());
+        addRatio(rows, "processors / plain job", ratios.processorsToPlainJob());
+        addRatio(rows, "plain job / B0", ratios.plainJobToBaseline());
+        addRatio(rows, "exactly_once_v2 / at_least_once", ratios.exactlyOnceToAtLeastOnce());
+        addRatio(rows, "processors / best gateway", ratios.processorsToGateway());
+        return rows;
+    }
+
+    private static void addRatio(List<String[]> rows, String name, Double value) {
+        if (value != null) {
+            rows.add(new String[] {name, ratio(value)});
+        }
+    }
+
+    private static String latencyLine(BenchReport.LatencyResult latency) {
+        BenchReport.Latencies l = latency.latency();
+        return String.format(Locale.ROOT, "end-to-end latency: p50 %s ms, p99 %s ms, max %s ms over %s events at %s"
+                        + " events/s (half the processors' rate) for %s s, the first %s s untimed; %s never seen",
+                millis(l.p50Ms()), millis(l.p99Ms()), millis(l.maxMs()), count(l.count()),
+                rate(latency.targetEventsPerSecond()), seconds(latency.seconds()), seconds(latency.warmupSeconds()),
+                count(latency.missing()));
+    }
+
+    private static String memoryLine(BenchReport.MemoryResult memory) {
+        return String.format(Locale.ROOT, "processors' memory (child JVM, options %s): RSS %s, peak %s after %s"
+                        + " distinct events (%s records %s in %s s from launch)", javaOptions(memory.javaOptions()),
+                optionalBytes(memory.rssBytes()), optionalBytes(memory.peakRssBytes()),
+                count(memory.distinctEvents()), count(memory.records()),
+                memory.finished() ? "worked off" : "NOT all worked off", seconds(memory.seconds()));
+    }
+
+    private static String javaOptions(String options) {
+        return options.isEmpty() ? "(none: the JVM's defaults)" : options;
+    }
+
+    private static String threads(int threads) {
+        return threads + (threads == 1 ? " thread" : " threads");
     }
 
     private static List<String> standaloneLines(BenchReport.StandaloneResult standalone) {

@@ -25,16 +25,23 @@ record StandaloneLaunch(Path javaHome, String javaOptions, String classPath, Pat
     }
 
     List<String> command() {
+        List<String> command = hbew(javaHome, javaOptions, classPath);
+        command.addAll(List.of("standalone", "--no-simulate",
+                "--data-dir", dataDir.toString(),
+                "--kafka-port", Integer.toString(kafkaPort),
+                "--ingest-port", Integer.toString(ingestPort),
+                "--processors-port", Integer.toString(processorsPort)));
+        return command;
+    }
+
+    /** {@code java [options] -cp <class path> Hbew}, as {@code ./hbew} starts it; the command's words follow. */
+    static List<String> hbew(Path javaHome, String javaOptions, String classPath) {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());
         if (!javaOptions.isBlank()) {
             command.addAll(Arrays.asList(javaOptions.strip().split("\\s+")));
         }
-        command.addAll(List.of("-cp", classPath, MAIN_CLASS, "standalone", "--no-simulate",
-                "--data-dir", dataDir.toString(),
-                "--kafka-port", Integer.toString(kafkaPort),
-                "--ingest-port", Integer.toString(ingestPort),
-                "--processors-port", Integer.toString(processorsPort)));
+        command.addAll(List.of("-cp", classPath, MAIN_CLASS));
         return command;
     }
 }

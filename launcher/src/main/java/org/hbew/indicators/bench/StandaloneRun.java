@@ -11,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Phase 4: {@code hbew standalone --no-simulate} as a child JVM, the way an operator runs it. The first start is
+ * The last phase: {@code hbew standalone --no-simulate} as a child JVM, the way an operator runs it. The first start is
  * on an empty data directory; once ready it takes HTTP load for a few seconds, its processors work that off,
  * and its resident memory is read (VmRSS now, VmHWM the peak so far) before SIGTERM stops it. The second start
  * is on the same directory: the restart time, with its idle memory. Each start's output goes to
@@ -46,9 +46,9 @@ final class StandaloneRun {
         StandaloneLaunch first = launch(dataDir);
         BenchReport.LoadFigures figures;
         BenchReport.StandaloneStart firstStart;
-        try (ChildStandalone child = ChildStandalone.launch(first.command(), logDir.resolve("standalone-1.log"),
-                workspace)) {
-            ChildStandalone.Ready ready = child.awaitReady(READY_TIMEOUT);
+        try (ChildJvm child = ChildJvm.launch(first.command(), ChildJvm.STANDALONE_READY,
+                logDir.resolve("standalone-1.log"), workspace)) {
+            ChildJvm.Ready ready = child.awaitReady(READY_TIMEOUT);
             log.info("Standalone ready after {} ms; loading it for {} s", ready.nanosSinceLaunch() / 1_000_000,
                     settings.loadSeconds());
             figures = load(first, load, clients, batchSize);
@@ -57,9 +57,9 @@ final class StandaloneRun {
 
         StandaloneLaunch second = launch(dataDir);
         BenchReport.StandaloneStart restart;
-        try (ChildStandalone child = ChildStandalone.launch(second.command(), logDir.resolve("standalone-2.log"),
-                workspace)) {
-            ChildStandalone.Ready ready = child.awaitReady(READY_TIMEOUT);
+        try (ChildJvm child = ChildJvm.launch(second.command(), ChildJvm.STANDALONE_READY,
+                logDir.resolve("standalone-2.log"), workspace)) {
+            ChildJvm.Ready ready = child.awaitReady(READY_TIMEOUT);
             log.info("Standalone ready again after {} ms", ready.nanosSinceLaunch() / 1_000_000);
             restart = stop(child, ready, ProcFiles.memory(child.pid()));
         }
@@ -97,9 +97,9 @@ final class StandaloneRun {
         return false;
     }
 
-    private static BenchReport.StandaloneStart stop(ChildStandalone child, ChildStandalone.Ready ready,
+    private static BenchReport.StandaloneStart stop(ChildJvm child, ChildJvm.Ready ready,
                                                     ProcFiles.Memory memory) throws InterruptedException {
-        ChildStandalone.Stopped stopped = child.stop(STOP_TIMEOUT);
+        ChildJvm.Stopped stopped = child.stop(STOP_TIMEOUT);
         log.info("Standalone stopped {} ms after SIGTERM (exit code {})", stopped.nanos() / 1_000_000,
                 stopped.exitCode());
         return new BenchReport.StandaloneStart(Rates.seconds(ready.nanosSinceLaunch()), ready.reportedSeconds(),

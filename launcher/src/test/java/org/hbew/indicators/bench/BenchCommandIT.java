@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * {@code hbew bench --quick} end to end: a real broker, gateway, processors and a standalone child JVM. It checks
+ * {@code hbew bench --quick} end to end: a real broker, gateway, ProducerPerformance, processors under both
+ * guarantees, the plain Kafka Streams job, and the processors' and standalone's child JVMs. It checks
  * that every section is there with figures that mean something was measured; it asserts no speed, since speed on
  * a shared machine is what the benchmark reports, not what a test can demand.
  */
@@ -40,8 +41,9 @@ class BenchCommandIT {
         int exit = commandLine.execute("bench", "--quick", "--out", out.toString());
 
         assertThat(exit).isZero();
-        assertThat(stdout.toString()).contains("raw producer", "gateway over HTTP", "processors",
-                "standalone first start", "standalone restart");
+        assertThat(stdout.toString()).contains("raw producer", "gateway over HTTP", "B0 producer", "B0 consumer",
+                "processors exactly_once_v2", "processors at_least_once", "plain Kafka Streams job",
+                "end-to-end latency", "processors' memory", "standalone first start", "standalone restart");
         JsonNode report = Json.mapper().readTree(Files.readString(only(out, ".json")));
 
         JsonNode gateway = report.path("gateway").get(0);
@@ -58,12 +60,46 @@ class BenchCommandIT {
         assertThat(gateway.path("ratioToProducer").asDouble()).isPositive();
         assertThat(gateway.path("failed").asLong()).isZero();
 
+        JsonNode b0 = report.path("baseline");
+        assertThat(b0.path("producer").path("records").asLong())
+                .isEqualTo(report.path("settings").path("baselineRecords").asLong());
+        assertThat(b0.path("producer").path("recordsPerSecond").asDouble()).isPositive();
+        assertThat(b0.path("meanRecordBytes").asDouble()).isGreaterThan(100);
+        // the consumer reads the tool's warm-up records too
+        assertThat(b0.path("consumer").path("records").asLong())
+                .isGreaterThan(b0.path("producer").path("records").asLong());
+
         JsonNode processors = report.path("processors");
+        assertThat(processors.path("guarantee").asText()).isEqualTo("exactly_once_v2");
         assertThat(processors.path("finished").asBoolean()).isTrue();
         assertThat(processors.path("accounting").path("received").asLong())
                 .isEqualTo(processors.path("events").asLong()).isPositive();
+        assertThat(processors.path("accounting").path("counted").asLong()).isPositive();
         assertThat(processors.path("eventsPerSecond").asDouble()).isPositive();
-        assertThat(processors.path("ratioToGateway").asDouble()).isPositive();
+        JsonNode alos = report.path("alos");
+        assertThat(alos.path("guarantee").asText()).isEqualTo("at_least_once");
+        assertThat(alos.path("finished").asBoolean()).isTrue();
+        assertThat(alos.path("events").asLong()).isEqualTo(processors.path("events").asLong());
+        JsonNode plainJob = report.path("plainJob");
+        assertThat(plainJob.path("finished").asBoolean()).isTrue();
+        assertThat(plainJob.path("events").asLong()).isEqualTo(processors.path("events").asLong());
+        for (String ratio : List.of("processorsToBaseline", "processorsToPlainJob", "plainJobToBaseline",
+                "exactlyOnceToAtLeastOnce", "processorsToGateway")) {
+            assertThat(report.path("ratios").path(ratio).asDouble()).as(ratio).isPositive();
+        }
+
+        JsonNode latency = report.path("latency");
+        assertThat(latency.path("sent").asLong()).isPositive();
+        assertThat(latency.path("latency").path("count").asLong()).isPositive();
+        assertThat(latency.path("latency").path("p99Ms").asDouble())
+                .isGreaterThanOrEqualTo(latency.path("latency").path("p50Ms").asDouble()).isPositive();
+
+        JsonNode memory = report.path("memory");
+        assertThat(memory.path("finished").asBoolean()).isTrue();
+        assertThat(memory.path("distinctEvents").asLong())
+                .isGreaterThanOrEqualTo(report.path("settings").path("memoryEvents").asLong());
+        assertThat(memory.path("peakRssBytes").asLong()).isGreaterThanOrEqualTo(memory.path("rssBytes").asLong())
+                .isPositive();
 
         JsonNode standalone = report.path("standalone");
         for (String start : List.of("first", "restart")) {
@@ -76,9 +112,11 @@ class BenchCommandIT {
         }
         assertThat(standalone.path("load").path("events").asLong()).isPositive();
 
-        assertThat(report.path("goals")).hasSize(4);
+        assertThat(report.path("goals")).hasSize(9);
         assertThat(Files.readString(only(out, ".md"))).contains("| raw producer |", "| gateway over HTTP |",
-                "| processors |", "| first, after the load |", "| restart, idle |");
+                "| B0 producer (ProducerPerformance) |", "| processors exactly_once_v2 |", "| ratio | this run |",
+                "| first, after the load |", "| restart, idle |");
+        assertThat(out.resolve("processors-memory.log")).isNotEmptyFile();
     }
 
     private static Path only(Path dir, String suffix) throws IOException {

@@ -23,7 +23,11 @@ class BenchCommandTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("Usage: hbew bench", "--events", "--batch-size", "--clients", "--quick",
-                "--skip-standalone", "--out", "HBEW_EVENTS", "HBEW_BATCH_SIZE", "HBEW_JAVA_OPTS", "docs/benchmarks.md");
+                "--baseline-records", "--latency-seconds", "--memory-events", "--skip", "--skip-standalone", "--out",
+                "HBEW_EVENTS", "HBEW_BATCH_SIZE", "HBEW_JAVA_OPTS", "docs/benchmarks.md");
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains(
+                "baseline, plain, processors, latency, alos, memory, standalone");
+        assertThat(BenchPhase.values()).hasSize(7);
     }
 
     @Test
@@ -46,6 +50,25 @@ class BenchCommandTest {
         assertThat(bench.batchSizes).containsExactly(250, 750);
         assertThat(bench.clients).containsExactly(2, 8);
         assertThat(bench.out).isEqualTo(Path.of("/tmp/x"));
+    }
+
+    @Test
+    void shouldGatherThePhasesToSkipFromEitherSpelling() {
+        CommandLine commandLine = commandLine(Map.of("HBEW_SKIP", "latency"));
+
+        commandLine.parseArgs("bench", "--skip", "baseline,Memory", "--skip-standalone");
+
+        BenchCommand bench = commandLine.getSubcommands().get("bench").getCommand();
+        assertThat(bench.skip).containsExactly(BenchPhase.BASELINE, BenchPhase.MEMORY);
+        assertThat(bench.skipStandalone).isTrue();
+    }
+
+    @Test
+    void shouldRefuseAnUnknownPhaseAsWrongUsage() {
+        int exit = commandLine(Map.of()).execute("bench", "--skip", "gateway");
+
+        assertThat(exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--skip", "gateway");
     }
 
     @Test

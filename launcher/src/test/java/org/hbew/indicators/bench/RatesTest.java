@@ -21,15 +21,16 @@ class RatesTest {
 
     @Test
     void shouldRelateTwoRates() {
-        assertThat(Rates.ratio(15_000, 60_000.0)).isCloseTo(0.25, within(1e-12));
-        assertThat(Rates.ratio(90_000, 60_000.0)).isCloseTo(1.5, within(1e-12));
+        assertThat(Rates.ratio(15_000.0, 60_000.0)).isCloseTo(0.25, within(1e-12));
+        assertThat(Rates.ratio(90_000.0, 60_000.0)).isCloseTo(1.5, within(1e-12));
     }
 
     @Test
     void shouldMakeUpNoRatioWhenTheBaselineIsMissingOrZero() {
-        assertThat(Rates.ratio(15_000, null)).isNull();
-        assertThat(Rates.ratio(15_000, 0.0)).isNull();
-        assertThat(Rates.ratio(15_000, Double.NaN)).isNull();
-        assertThat(Rates.ratio(15_000, Double.POSITIVE_INFINITY)).isNull();
+        assertThat(Rates.ratio(15_000.0, null)).isNull();
+        assertThat(Rates.ratio(15_000.0, 0.0)).isNull();
+        assertThat(Rates.ratio(15_000.0, Double.NaN)).isNull();
+        assertThat(Rates.ratio(15_000.0, Double.POSITIVE_INFINITY)).isNull();
+        assertThat(Rates.ratio(null, 60_000.0)).isNull();
     }
 }

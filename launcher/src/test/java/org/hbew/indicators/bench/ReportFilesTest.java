@@ -27,7 +27,13 @@ class ReportFilesTest {
         assertThat(json.path("gateway").get(1).path("latency").path("p99Ms").asDouble()).isEqualTo(48.25);
         assertThat(json.path("processors").path("accounting").path("received").asLong()).isEqualTo(680_000);
         assertThat(json.path("standalone").path("first").path("peakRssBytes").asLong()).isEqualTo(1L << 30);
-        assertThat(json.path("goals")).hasSize(4);
+        assertThat(json.path("baseline").path("producer").path("recordsPerSecond").asDouble()).isEqualTo(400_000);
+        assertThat(json.path("alos").path("guarantee").asText()).isEqualTo("at_least_once");
+        assertThat(json.path("latency").path("latency").path("p99Ms").asDouble()).isEqualTo(300);
+        assertThat(json.path("memory").path("peakRssBytes").asLong()).isEqualTo(1L << 30);
+        assertThat(json.path("ratios").path("processorsToBaseline").asDouble()).isEqualTo(0.5);
+        assertThat(json.path("settings").path("skipped")).isEmpty();
+        assertThat(json.path("goals")).hasSize(9);
         assertThat(Files.readString(written.markdown())).isEqualTo(ReportFormatter.markdown(ReportFixtures.full()));
     }
 }

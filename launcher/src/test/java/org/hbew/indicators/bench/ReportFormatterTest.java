@@ -2,7 +2,6 @@ package org.hbew.indicators.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -19,26 +18,46 @@ class ReportFormatterTest {
         assertThat(table.lines().filter(l -> l.startsWith("gateway over HTTP"))).hasSize(2)
                 .anySatisfy(l -> assertThat(l).contains("100", "16,000", "12.5", "48.3", "0.20 of raw producer"))
                 .anySatisfy(l -> assertThat(l).contains("500", "24,000", "0.30 of raw producer"));
-        assertThat(table.lines().filter(l -> l.startsWith("processors"))).singleElement().asString()
-                .contains("680,000", "20,000", "0.83 of best gateway");
         assertThat(table.lines().filter(l -> l.startsWith("raw producer") || l.startsWith("gateway"))
                 .map(l -> l.substring(0, 3)).toList()).containsExactly("raw", "gat", "raw", "gat");
-        // the rows are aligned: every row of the table is as wide as its header, give or take trailing blanks
-        List<String> rows = table.lines().filter(l -> l.startsWith("phase") || l.startsWith("raw")
-                || l.startsWith("gateway") || l.startsWith("processors")).toList();
-        assertThat(rows).extracting(String::length).containsOnly(rows.get(0).length());
     }
 
     @Test
-    void shouldPrintStandaloneAndTheGoals() {
+    void shouldJudgeTheProcessorsAndTheirPeerAgainstB0() {
         String table = ReportFormatter.table(ReportFixtures.full());
 
+        assertThat(table.lines().filter(l -> l.startsWith("B0 producer"))).singleElement().asString()
+                .contains("1,000,000", "2.5", "400,000", "18.0", "95.0", "1.00 (B0)", "1.10 -> 1.40");
+        assertThat(table.lines().filter(l -> l.startsWith("B0 consumer"))).singleElement().asString()
+                .contains("1,200,000", "1.5", "800,000", "2.00 of B0");
+        assertThat(table.lines().filter(l -> l.startsWith("processors exactly_once_v2"))).singleElement().asString()
+                .contains("1 thread", "680,000", "3.4", "200,000", "0.50 of B0");
+        assertThat(table.lines().filter(l -> l.startsWith("processors at_least_once"))).singleElement().asString()
+                .contains("250,000", "0.63 of B0");
+        assertThat(table.lines().filter(l -> l.startsWith("plain Kafka Streams job"))).singleElement().asString()
+                .contains("1 thread", "250,000", "0.63 of B0");
+        assertThat(table).contains("ratios: processors / B0 0.50; processors / plain job 0.80; plain job / B0 0.63; "
+                + "exactly_once_v2 / at_least_once 0.80; processors / best gateway 8.33");
+        // the rows are aligned: every row of the table is as wide as its header, give or take trailing blanks
+        List<String> rows = table.lines().takeWhile(l -> !l.startsWith("ratios")).skip(1).toList();
+        assertThat(rows).hasSize(10).extracting(String::length).containsOnly(rows.get(0).length());
+    }
+
+    @Test
+    void shouldPrintLatencyMemoryStandaloneAndTheGoals() {
+        String table = ReportFormatter.table(ReportFixtures.full());
+
+        assertThat(table).contains("end-to-end latency: p50 150.0 ms, p99 300.0 ms, max 600.0 ms over 150,000 events "
+                + "at 10,000 events/s (half the processors' rate) for 20.0 s, the first 5.0 s untimed; 0 never seen");
+        assertThat(table).contains("processors' memory (child JVM, options -Xmx768m): RSS 960 MiB, peak 1.00 GiB "
+                + "after 1,000,000 distinct events (1,010,000 records worked off in 95.5 s from launch)");
         assertThat(table).contains("standalone first start: ready in 12.0 s (reported 10.0 s), RSS 1023 MiB, "
                 + "peak 1.00 GiB, stopped 3.0 s after SIGTERM (exit 143)");
         assertThat(table).contains("load: 150,000 events in 10.0 s (15,000 events/s) from 4 clients in batches of "
                 + "500, 0 failed; processors caught up 4.5 s after the load");
         assertThat(table).contains("standalone restart:     ready in 9.0 s");
         assertThat(table).containsPattern("goal gateway >= 20,000 events/s +met +24,000 events/s");
+        assertThat(table).containsPattern("goal processors \\(exactly_once_v2\\) >= 0.5 x B0 +met +0.50 \\(200,000");
     }
 
     @Test
@@ -48,21 +67,34 @@ class ReportFormatterTest {
         assertThat(markdown).contains("## hbew bench, 2024-09-01T08:00:00Z",
                 "| phase | clients | batch | events | seconds | events/s | p50 ms | p99 ms | ratio | load |",
                 "| raw producer | - | - | 200,000 | 2.5 | 80,000 | - | - | 1.00 (baseline) | 0.40 -> 0.60 |",
+                "| processors exactly_once_v2 | 1 thread | - | 680,000 | 3.4 | 200,000 | - | - | 0.50 of B0 |",
+                "| ratio | this run |", "| processors / plain job | 0.80 |",
+                "| exactly_once_v2 / at_least_once | 0.80 |",
+                "end-to-end latency: p50 150.0 ms, p99 300.0 ms",
                 "| first, after the load | 12.0 | 10.0 | 1023 MiB | 1.00 GiB | 3.0 | 143 |",
                 "Standalone child JVM, options `-Xmx1g`",
-                "| gateway >= 20,000 events/s | 24,000 events/s (4 clients, batches of 500) | yes |");
+                "| gateway >= 20,000 events/s | 24,000 events/s (4 clients, batches of 500) | yes |",
+                "| exactly_once_v2 >= 0.8 x at_least_once | 0.80 (200,000 against 250,000 events/s of at_least_once) "
+                        + "| yes |");
     }
 
     @Test
     void shouldLeaveOutWhatWasSkipped() {
-        BenchReport full = ReportFixtures.full();
-        BenchReport partial = new BenchReport(Instant.EPOCH, full.machine(), full.settings(), full.gateway(), null,
-                null, Goals.check(full.bestGateway(), null));
+        BenchReport partial = ReportFixtures.report(null, null, null, null, null, null, null);
 
         String table = ReportFormatter.table(partial);
 
-        assertThat(table).doesNotContain("processors", "standalone");
-        assertThat(ReportFormatter.markdown(partial)).doesNotContain("Standalone child JVM");
+        assertThat(table).doesNotContain("processors", "standalone", "B0", "plain", "ratios", "latency");
+        assertThat(ReportFormatter.markdown(partial)).doesNotContain("Standalone child JVM", "| ratio | this run |");
+    }
+
+    @Test
+    void shouldJudgeTheProcessorsAgainstTheGatewayWithoutB0() {
+        BenchReport report = ReportFixtures.report(null, null, ReportFixtures.processors("exactly_once_v2", 6_000),
+                null, null, null, null);
+
+        assertThat(ReportFormatter.table(report).lines().filter(l -> l.startsWith("processors"))).singleElement()
+                .asString().contains("6,000", "0.25 of best gateway");
     }
 
     @Test

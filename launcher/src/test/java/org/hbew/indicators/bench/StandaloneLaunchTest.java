@@ -26,6 +26,27 @@ class StandaloneLaunchTest {
     }
 
     @Test
+    void shouldRunTheProcessorsAloneOnTheBenchmarksBrokerWithTheirOwnIdStateAndPort() {
+        ProcessorsLaunch launch = new ProcessorsLaunch(Path.of("/opt/jdk"), "-Xmx768m", "cp",
+                "127.0.0.1:40000", "hbew-bench-processors-memory", Path.of("/tmp/bench/memory"), 40004, 2);
+
+        assertThat(launch.command()).containsExactly("/opt/jdk/bin/java", "-Xmx768m", "-cp", "cp",
+                "org.hbew.indicators.launcher.Hbew", "processors", "--bootstrap-servers", "127.0.0.1:40000",
+                "--application-id", "hbew-bench-processors-memory", "--state-dir", "/tmp/bench/memory",
+                "--http-port", "40004", "--advertised-host", "127.0.0.1", "--threads", "2",
+                "--replication-factor", "1");
+    }
+
+    @Test
+    void shouldRecogniseTheReadyLinesOfBothChildren() {
+        assertThat(ChildJvm.STANDALONE_READY.matcher("Ready in 9,5 s. Ctrl-C stops.").find()).isTrue();
+        assertThat(ChildJvm.PROCESSORS_READY.matcher("Processors hbew-bench-processors-memory on 127.0.0.1:1; "
+                + "query API on port 40004. Ctrl-C stops.").find()).isTrue();
+        assertThat(ChildJvm.PROCESSORS_READY.matcher("12:00:01.000 INFO  ProcessorsApp - Processors starting")
+                .find()).isFalse();
+    }
+
+    @Test
     void shouldNeverChooseTheProductsDefaultPorts() {
         assertThat(FreePorts.distinct(20)).doesNotContain(8080, 8081, 9090, 9092, 9093).doesNotHaveDuplicates();
     }

@@ -20,17 +20,20 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One {@code hbew standalone} child JVM. Its output (stdout and the log on stderr) is copied to a log file by a
- * reader thread that also notes when the "Ready in" line appears, so the start-up time is measured to that
- * line, from before the process was launched. Stopping sends SIGTERM, as Ctrl-C or a service manager would,
- * and kills the process only if it has not exited in time.
+ * One child JVM of the benchmark ({@code hbew standalone}, {@code hbew processors}). Its output (stdout and the log
+ * on stderr) is copied to a log file by a reader thread that also notes when its ready line appears, so the
+ * start-up time is measured to that line, from before the process was launched. Stopping sends SIGTERM, as
+ * Ctrl-C or a service manager would, and kills the process only if it has not exited in time.
  */
-final class ChildStandalone implements AutoCloseable {
+final class ChildJvm implements AutoCloseable {
 
-    private static final Pattern READY = Pattern.compile("Ready in (\\d+(?:[.,]\\d+)?) s");
+    /** Standalone's ready line; the group is the start-up time it reports. */
+    static final Pattern STANDALONE_READY = Pattern.compile("Ready in (\\d+(?:[.,]\\d+)?) s");
+    /** What {@code hbew processors} prints once Kafka Streams is starting and its query API is bound. */
+    static final Pattern PROCESSORS_READY = Pattern.compile("^Processors .* query API on port \\d+");
     private static final int TAIL_LINES = 20;
 
-    /** When the child said it was ready, and what it said its start took. */
+    /** When the child said it was ready, and what it said its start took (null if its line says nothing). */
     record Ready(long nanosSinceLaunch, Double reportedSeconds) {
     }
 
@@ -39,21 +42,24 @@ final class ChildStandalone implements AutoCloseable {
     }
 
     private final Process process;
+    private final Pattern readyLine;
     private final long launchedAt;
     private final CompletableFuture<Ready> ready = new CompletableFuture<>();
     private final Deque<String> tail = new ArrayDeque<>();
 
-    private ChildStandalone(Process process, long launchedAt) {
+    private ChildJvm(Process process, Pattern readyLine, long launchedAt) {
         this.process = process;
+        this.readyLine = readyLine;
         this.launchedAt = launchedAt;
     }
 
     /**
      * Launches the command and starts copying its output to {@code logFile}.
      *
+     * @param readyLine the line that says the child is ready; its first group, if any, the seconds it reports
      * @param workspace kills the child if the benchmark ends first
      */
-    static ChildStandalone launch(List<String> command, Path logFile, BenchWorkspace workspace) {
+    static ChildJvm launch(List<String> command, Pattern readyLine, Path logFile, BenchWorkspace workspace) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         long launchedAt = System.nanoTime();
         Process process;
@@ -63,7 +69,7 @@ final class ChildStandalone implements AutoCloseable {
             throw new UncheckedIOException("cannot launch " + command.get(0), e);
         }
         workspace.track(process);
-        ChildStandalone child = new ChildStandalone(process, launchedAt);
+        ChildJvm child = new ChildJvm(process, readyLine, launchedAt);
         Thread reader = new Thread(() -> child.copyOutput(logFile), "hbew-bench-child-output-" + process.pid());
         reader.setDaemon(true);
         reader.start();
@@ -87,7 +93,7 @@ final class ChildStandalone implements AutoCloseable {
             kill();
             String why = e instanceof TimeoutException ? "was not ready within " + timeout
                     : "exited before it was ready";
-            throw new IllegalStateException("the standalone child " + why + "; its last lines:\n" + tail());
+            throw new IllegalStateException("the child JVM " + why + "; its last lines:\n" + tail());
         }
     }
 
@@ -142,9 +148,10 @@ final class ChildStandalone implements AutoCloseable {
         if (ready.isDone()) {
             return;
         }
-        Matcher m = READY.matcher(line);
+        Matcher m = readyLine.matcher(line);
         if (m.find()) {
-            ready.complete(new Ready(System.nanoTime() - launchedAt, parseSeconds(m.group(1))));
+            ready.complete(new Ready(System.nanoTime() - launchedAt,
+                    m.groupCount() >= 1 ? parseSeconds(m.group(1)) : null));
         }
     }
 

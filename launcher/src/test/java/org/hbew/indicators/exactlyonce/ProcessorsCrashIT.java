@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -232,16 +233,16 @@ class ProcessorsCrashIT {
     }
 
     /**
-     * Starts a second instance; freezes one of the two that holds partitions of hbew.events.raw until the broker
-     * has removed it from the group, the other holds every raw partition and has committed past where they were;
-     * thaws it and waits until both are members and RUNNING again.
+     * Starts a second instance and waits until both work; freezes one of the two that holds partitions of
+     * hbew.events.raw until the broker has removed it from the group, the other holds every raw partition and has
+     * committed past where they were; thaws it and waits until both are members and RUNNING again.
      */
     private void freezeOneOfTwo(ProcessorsChild a, Random random) throws Exception {
         String clientA = awaitMembers(1, "only " + a).keySet().iterator().next();
         ProcessorsChild b = launch("b", WORK.resolve("state-b"));
         b.awaitReady(PATIENCE);
-        Map<String, Set<Integer>> members = awaitMembers(2, a + " and " + b);
         a.awaitReady(PATIENCE);
+        Map<String, Set<Integer>> members = awaitSettled(a + " and " + b);
         String clientB = members.keySet().stream().filter(c -> !c.equals(clientA)).findFirst().orElseThrow();
         boolean bothHoldRaw = !members.get(clientA).isEmpty() && !members.get(clientB).isEmpty();
         boolean freezeA = bothHoldRaw ? random.nextBoolean() : !members.get(clientA).isEmpty();
@@ -255,16 +256,36 @@ class ProcessorsCrashIT {
         assertThat(afterFreeze).as("the group while %s is frozen", frozen)
                 .containsOnlyKeys(survivorClient)
                 .containsEntry(survivorClient, allRawPartitions());
-        Map<Integer, Long> atTakeOver = awaitCommittedRaw();
-        await("every raw partition committed by " + survivor + " past " + atTakeOver).atMost(PATIENCE)
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> group.committedRaw().filter(now -> atTakeOver.keySet().stream()
-                        .allMatch(p -> now.get(p) > atTakeOver.get(p))).isPresent());
+        awaitCommitsPast(awaitCommittedRaw(), "by " + survivor);
         frozen.resume();
         log.info("SIGCONT to {}", frozen);
         awaitMembers(2, a + " and " + b + " after the thaw");
         a.awaitReady(PATIENCE);
         b.awaitReady(PATIENCE);
+    }
+
+    /**
+     * Waits until the group has two members that keep their assignment while every raw partition is committed
+     * further, i.e. both instances work under load (no rebalance is under way), and returns the members.
+     */
+    private Map<String, Set<Integer>> awaitSettled(String what) throws ExecutionException, InterruptedException {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (true) {
+            Map<String, Set<Integer>> members = awaitMembers(2, what);
+            awaitCommitsPast(awaitCommittedRaw(), "by " + what);
+            if (group.stableMembers().filter(members::equals).isPresent()) {
+                return members;
+            }
+            assertThat(System.nanoTime()).as("%s settled in time", what).isLessThan(deadline);
+        }
+    }
+
+    /** Waits until the committed offset of every partition of hbew.events.raw is past {@code offsets}. */
+    private void awaitCommitsPast(Map<Integer, Long> offsets, String by) {
+        await("every raw partition committed " + by + " past " + offsets).atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> group.committedRaw().filter(now -> offsets.keySet().stream()
+                        .allMatch(p -> now.get(p) > offsets.get(p))).isPresent());
     }
 
     /** Waits until no open transaction holds a committed offset of hbew.events.raw and returns them. */

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import org.hbew.indicators.catalog.Indicator;
@@ -18,19 +19,24 @@ import org.hbew.indicators.simulator.IndicatorProfile.Volume;
  * The next value of a plain indicator for a city, following its {@link IndicatorProfile} and
  * remembering what each city reported before (levels, time of the previous report). Every value is
  * inside the indicator's range and whole where its unit counts things.
+ *
+ * <p>A city's first report of a volume carries the day so far, as a city office's system does when it
+ * starts sending part-way through a day: the cities have been working since midnight even if the simulator
+ * has not. The day is the processors' daily window, which starts at midnight UTC (08:00 in the cities), so a
+ * simulator started at 18:40 shows the day's totals a steady city would have by then, not ten minutes' worth.
  */
 final class PlainValues {
 
     private static final double DAY_SECONDS = 86_400;
 
     private final Draws draws;
-    private final Instant start;
+    private final Instant dayStart;
     private final Map<String, Double> levels = new HashMap<>();
     private final Map<String, Instant> lastReports = new HashMap<>();
 
     PlainValues(Draws draws, Instant start) {
         this.draws = draws;
-        this.start = start;
+        this.dayStart = start.truncatedTo(ChronoUnit.DAYS);
     }
 
     /**
@@ -63,7 +69,7 @@ final class PlainValues {
     }
 
     private double volume(String key, Volume v, double citySize, Instant now, boolean whole) {
-        Instant previous = lastReports.getOrDefault(key, start);
+        Instant previous = lastReports.getOrDefault(key, dayStart);
         lastReports.put(key, now);
         double days = Math.max(0, Duration.between(previous, now).toMillis() / 1000.0 / DAY_SECONDS);
         double expected = v.perDay() * citySize * days;

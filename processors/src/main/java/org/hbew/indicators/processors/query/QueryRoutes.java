@@ -42,6 +42,7 @@ final class QueryRoutes {
         cfg.routes.get("/v1/items/{item}", ctx -> ReadResponse.send(ctx,
                 figures.item(QueryParams.item(catalog, ctx.pathParam("item")))));
         cfg.routes.get("/v1/items/{item}/cities/{city}", this::cityHistory);
+        cfg.routes.get("/v1/items/{item}/region", this::regionHistory);
         cfg.routes.get("/v1/flows", this::flows);
         cfg.routes.get("/v1/accounting", ctx -> ReadResponse.send(ctx, figures.accounting()));
     }
@@ -57,6 +58,15 @@ final class QueryRoutes {
         ReadResponse.send(ctx, figures.cityHistory(item, city, window, range).map(records ->
                 new CityHistoryView(item.number(), city.code(), window.name(), Instant.ofEpochMilli(range.firstStart()),
                         Instant.ofEpochMilli(range.lastStart()).plus(window.size()), records)));
+    }
+
+    private void regionHistory(Context ctx) {
+        Item item = QueryParams.item(catalog, ctx.pathParam("item"));
+        WindowSpec window = QueryParams.window(settings, ctx.queryParam("window"), settings.smallestWindow());
+        QueryParams.WindowRange range = QueryParams.history(window,
+                QueryParams.instant("from", ctx.queryParam("from")), QueryParams.instant("to", ctx.queryParam("to")),
+                clock.instant());
+        ReadResponse.send(ctx, RegionHistory.read(figures, item, window, range));
     }
 
     private void flows(Context ctx) {

@@ -10,11 +10,19 @@ import org.hbew.indicators.records.TargetRecord;
  * How a status is judged, as pure functions of what the status store knows and the wall clock, so
  * the status topic and the metrics cannot disagree.
  *
- * <p>A count or sum target is for a whole window; while the window is open it is judged on pace
- * (an at-least target scaled by the share of the window elapsed). Other aggregations are judged on
- * the newest window that has data.
+ * <p>A count or sum target is for a whole window; while the window is open it is judged on pace:
+ * an at-least target is expected in proportion to the share of the window elapsed, less an allowance
+ * of {@link #PACE_ALLOWANCE} of the window (an hour of a day). Without the allowance a new window
+ * starts out judged on nothing: at 08:05 in the cities (00:05 UTC) a daily target of 500 transactions
+ * expects 1.7, so a city with none yet, or one that reports in hourly batches, shows LAGGING for
+ * no reason every morning. With it, the first hour of a day is never behind pace, and later a city
+ * is LAGGING once it is more than an hour's worth of its target behind. Other aggregations are judged
+ * on the newest window that has data.
  */
 public final class StatusRules {
+
+    /** The share of a window by which a count or sum may trail its at-least target's pace. */
+    static final double PACE_ALLOWANCE = 1.0 / 24;
 
     private StatusRules() {
     }
@@ -49,9 +57,14 @@ public final class StatusRules {
         Direction direction = Direction.fromCode(target.get().direction()).orElse(Direction.AT_LEAST);
         double expected = target.get().value();
         if (indicator.aggregation().additive() && direction == Direction.AT_LEAST) {
-            expected *= elapsedShare(window, now);
+            expected *= paceShare(window, now);
         }
         return direction.isMet(value, expected) ? Status.ON_TRACK : Status.LAGGING;
+    }
+
+    /** How much of an at-least count or sum target is expected by {@code now}: see the class comment. */
+    static double paceShare(WindowSpec window, long now) {
+        return Math.max(0, elapsedShare(window, now) - PACE_ALLOWANCE);
     }
 
     static double elapsedShare(WindowSpec window, long now) {

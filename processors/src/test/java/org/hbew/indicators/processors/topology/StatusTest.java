@@ -144,12 +144,13 @@ class StatusTest {
 
     @Test
     void shouldJudgeACountTargetOnItsPaceThroughTheWindow() {
-        // 10:00 +08:00 is 02:00 UTC: a twelfth of the daily window has passed, so 500 a day means ~42 by now.
-        harness.send(Events.plain("baotou", 6, "online_service_transactions", 30, "count", T0.minusSeconds(30)));
+        // 10:00 +08:00 is 02:00 UTC: a twelfth of the daily window has passed; less the hour's allowance at the
+        // start of a window, 500 a day means ~21 by now.
+        harness.send(Events.plain("baotou", 6, "online_service_transactions", 15, "count", T0.minusSeconds(30)));
         assertThat(statusesOf("6:baotou:online_service_transactions")).extracting(IndicatorStatus::status)
                 .last().isEqualTo(Status.LAGGING);
 
-        harness.send(Events.plain("baotou", 6, "online_service_transactions", 20, "count", T0.minusSeconds(20)));
+        harness.send(Events.plain("baotou", 6, "online_service_transactions", 10, "count", T0.minusSeconds(20)));
 
         assertThat(statusesOf("6:baotou:online_service_transactions")).extracting(IndicatorStatus::status)
                 .last().isEqualTo(Status.ON_TRACK);

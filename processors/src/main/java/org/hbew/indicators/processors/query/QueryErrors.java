@@ -46,6 +46,11 @@ final class QueryErrors {
     }
 
     /** 503 with Retry-After: the data exists but cannot be read now (rebalancing, restoring, instance gone). */
+    /** A path that names nothing this server has (a file of the page). */
+    static ApiError notFound(String message) {
+        return ApiError.of(404, "not_found", message);
+    }
+
     static ApiError unavailable(String message) {
         return ApiError.of(503, "unavailable", message).withRetryAfter(RETRY_AFTER);
     }

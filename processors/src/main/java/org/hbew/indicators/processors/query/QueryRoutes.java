@@ -62,9 +62,10 @@ final class QueryRoutes {
 
     private void regionHistory(Context ctx) {
         Item item = QueryParams.item(catalog, ctx.pathParam("item"));
-        WindowSpec window = QueryParams.window(settings, ctx.queryParam("window"), settings.smallestWindow());
+        QueryString query = QueryString.of(ctx);
+        WindowSpec window = QueryParams.window(settings, query.optional("window"), settings.smallestWindow());
         QueryParams.WindowRange range = QueryParams.history(window,
-                QueryParams.instant("from", ctx.queryParam("from")), QueryParams.instant("to", ctx.queryParam("to")),
+                QueryParams.instant("from", query.optional("from")), QueryParams.instant("to", query.optional("to")),
                 clock.instant());
         ReadResponse.send(ctx, RegionHistory.read(figures, item, window, range));
     }

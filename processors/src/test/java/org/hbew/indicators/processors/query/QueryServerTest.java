@@ -59,15 +59,36 @@ class QueryServerTest {
     }
 
     @Test
-    void shouldServeTheDashboardAsOneSelfContainedPage() {
-        HttpProbe.Answer page = http.get("/");
+    void shouldServeTheOperatorsPageAtTheGridAndItemAddressesWithNothingFromElsewhere() {
+        for (String path : new String[] {"/", "/items/7"}) {
+            HttpProbe.Answer page = http.get(path);
 
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.header("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(page.header("Content-Security-Policy").orElseThrow()).contains("default-src 'none'")
-                .contains("connect-src 'self'");
-        assertThat(page.body()).contains("<table id=\"grid\">").contains("/v1/status").contains("/v1/flows")
-                .doesNotContain("http://").doesNotContain("https://").doesNotContain("src=\"");
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertThat(page.header("Content-Type").orElseThrow()).startsWith("text/html");
+            assertThat(page.header("Content-Security-Policy").orElseThrow()).contains("default-src 'none'")
+                    .contains("connect-src 'self'").contains("script-src 'self';");
+            assertThat(page.body()).contains("src=\"/assets/main.js\"")
+                    .contains("src=\"/assets/vendor/uplot/uPlot.iife.min.js\"")
+                    .doesNotContain("http://").doesNotContain("https://");
+        }
+    }
+
+    @Test
+    void shouldServeThePagesFilesAndTheChartLibraryWithItsLicenceFromTheJar() {
+        DashboardPage.OWN_FILES.forEach((name, type) -> {
+            HttpProbe.Answer file = http.get("/assets/" + name);
+            assertThat(file.status()).as(name).isEqualTo(200);
+            assertThat(file.header("Content-Type").orElseThrow()).as(name).startsWith(type);
+        });
+        assertThat(http.get("/assets/grid.js").body()).contains("/v1/status").contains("/v1/flows");
+        assertThat(http.get("/assets/item.js").body()).contains("/region?window=");
+        HttpProbe.Answer chart = http.get("/assets/vendor/uplot/uPlot.iife.min.js");
+        assertThat(chart.status()).isEqualTo(200);
+        assertThat(chart.body()).contains("uPlot");
+        HttpProbe.Answer licence = http.get("/assets/vendor/uplot/LICENSE");
+        assertThat(licence.status()).isEqualTo(200);
+        assertThat(licence.body()).contains("The MIT License").contains("Leon Sorokin");
+        assertError(http.get("/assets/secret.properties"), 404, "not_found", "no file /assets/secret.properties");
     }
 
     @Test

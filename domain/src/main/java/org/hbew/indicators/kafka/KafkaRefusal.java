@@ -1,8 +1,11 @@
 package org.hbew.indicators.kafka;
 
 import java.util.Optional;
+import java.util.TreeSet;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.GroupAuthorizationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 
 /**
  * Tells a refusal by Kafka (wrong credentials, a missing ACL) from the failures that pass (a broker down, a
@@ -37,6 +40,15 @@ public final class KafkaRefusal {
     }
 
     private static String summary(Throwable cause) {
-        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        String summary = cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+        if (cause instanceof TopicAuthorizationException topics && !topics.unauthorizedTopics().isEmpty()
+                && (cause.getMessage() == null || !cause.getMessage().contains(topics.unauthorizedTopics().iterator().next()))) {
+            summary += " topics " + new TreeSet<>(topics.unauthorizedTopics());
+        }
+        if (cause instanceof GroupAuthorizationException group && group.groupId() != null
+                && (cause.getMessage() == null || !cause.getMessage().contains(group.groupId()))) {
+            summary += " group " + group.groupId();
+        }
+        return summary;
     }
 }

@@ -32,6 +32,15 @@ class KafkaRefusalTest {
     }
 
     @Test
+    void shouldNameTheTopicsWhenTheMessageDoesNot() {
+        Exception failure = new ExecutionException(new TopicAuthorizationException("Topic authorization failed.",
+                Set.of("hbew.events.raw")));
+
+        assertThat(KafkaRefusal.describe(failure)).hasValueSatisfying(message -> assertThat(message)
+                .contains("Topic authorization failed. topics [hbew.events.raw]"));
+    }
+
+    @Test
     void shouldLeavePassingFailuresAlone() {
         assertThat(KafkaRefusal.describe(new ExecutionException(new TimeoutException("no leader")))).isEmpty();
         assertThat(KafkaRefusal.isRefusal(new IllegalStateException("x"))).isFalse();

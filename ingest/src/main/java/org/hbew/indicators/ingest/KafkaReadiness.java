@@ -65,7 +65,7 @@ final class KafkaReadiness implements AutoCloseable {
             }
             Optional<String> refusal = KafkaRefusal.describe(e);
             if (refusal.isPresent()) {
-                return new Status(false, refusal.get());
+                return new Status(false, "cannot describe " + topic + ": " + refusal.get());
             }
             return new Status(false, "Kafka is not reachable: " + e.getCause().getClass().getSimpleName());
         } catch (TimeoutException e) {

@@ -92,7 +92,17 @@ public final class ProcessorsApp implements AutoCloseable {
             }
         });
         bindMetrics();
-        streams.start();
+        try {
+            streams.start();
+        } catch (RuntimeException e) {
+            Optional<String> refusal = KafkaRefusal.describe(e);
+            close();
+            if (refusal.isPresent()) {
+                LOG.error("Processors {} cannot start: {}", config.applicationId(), refusal.get());
+                throw new IllegalStateException(refusal.get(), e);
+            }
+            throw e;
+        }
         businessMetrics = new BusinessMetrics(streams, catalog, settings, config.citySilenceAfter(), registry,
                 Clock.systemUTC());
         businessMetrics.start(BusinessMetrics.DEFAULT_REFRESH);

@@ -32,7 +32,7 @@ class DockerComposeTest {
     private static final List<String> PROCESSORS = List.of("processors-1", "processors-2");
     private static final List<String> HBEW_SERVICES = List.of("topics", "ingest", "processors-1", "processors-2");
     private static final Path SASL = MonitoringFiles.REPOSITORY.resolve("docker-compose.sasl.yml");
-    private static final Path DEMO_READ_TOKEN = MonitoringFiles.MODULE.resolve("demo/read-token");
+    private static final Path DEMO_READ_TOKEN = MonitoringFiles.PROMETHEUS.resolve("read-token");
 
     private static JsonNode services;
     private static JsonNode saslServices;
@@ -130,12 +130,12 @@ class DockerComposeTest {
             });
             if (job.startsWith("hbew-")) {
                 assertThat(config.at("/authorization/credentials_file").asText()).as("job %s", job)
-                        .isEqualTo("/etc/hbew/read-token");
+                        .isEqualTo("read-token");
             }
         });
         assertThat(PrometheusConfigTest.targets(PrometheusConfigTest.jobs(MonitoringFiles.PROMETHEUS_COMPOSE)
                 .get("hbew-processors"))).containsExactlyInAnyOrder("processors-1:8081", "processors-2:8081");
-        assertThat(volumes("prometheus")).contains(DEMO_READ_TOKEN + ":/etc/hbew/read-token:ro");
+        assertThat(volumes("prometheus")).contains(DEMO_READ_TOKEN + ":/etc/prometheus/read-token:ro");
         JsonNode alertmanager = MonitoringFiles.readYaml(MonitoringFiles.PROMETHEUS_COMPOSE)
                 .at("/alerting/alertmanagers/0/static_configs/0/targets/0");
         assertThat(alertmanager.asText()).isEqualTo("alertmanager:9093");

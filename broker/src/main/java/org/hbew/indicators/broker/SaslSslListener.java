@@ -3,6 +3,7 @@ package org.hbew.indicators.broker;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -60,7 +61,7 @@ public record SaslSslListener(Path keystore, String keystorePassword, Path trust
 
     /** The server settings of both listeners, TLS and the authorizer. */
     Map<String, String> serverProperties(String controllerListener) {
-        String controller = controllerListener.toLowerCase(java.util.Locale.ROOT);
+        String controller = controllerListener.toLowerCase(Locale.ROOT);
         Map<String, String> props = new LinkedHashMap<>();
         props.put("sasl.mechanism.inter.broker.protocol", MECHANISM);
         props.put("listener.name.sasl_ssl.sasl.enabled.mechanisms", MECHANISM);

@@ -62,8 +62,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     /** Kafka's conventional controller port; the product contract keeps our controller off it. */
     static final int FORBIDDEN_CONTROLLER_PORT = 9093;
 
-    private static final int NODE_ID = 1;
-    private static final String BROKER_LISTENER = "PLAINTEXT";
+    private static final int DEFAULT_NODE_ID = 1;
+    private static final String PLAINTEXT_LISTENER = "PLAINTEXT";
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
     private static final String STORAGE_DIR_NAME = "kafka";
     private static final String META_PROPERTIES_FILE = "meta.properties";
@@ -97,6 +97,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final int requestedControllerPort;
     private final Map<String, String> propertyOverrides;
     private final Duration startTimeout;
+    private final int nodeId;
+    private final String clusterId;
+    private final String quorumVoters;
+    private final SaslSslListener saslSsl;
+    private final String brokerListener;
 
     private State state = State.NEW;
     private KafkaRaftServer server;
@@ -114,6 +119,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.requestedControllerPort = builder.controllerPort;
         this.propertyOverrides = Map.copyOf(builder.properties);
         this.startTimeout = builder.startTimeout;
+        this.nodeId = builder.nodeId;
+        this.clusterId = builder.clusterId;
+        this.quorumVoters = builder.quorumVoters;
+        this.saslSsl = builder.saslSsl;
+        this.brokerListener = saslSsl == null ? PLAINTEXT_LISTENER : SaslSslListener.LISTENER;
     }
 
     /**
@@ -253,15 +263,17 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private Map<String, Object> serverProperties(long deadline) {
         Map<String, Object> props = new LinkedHashMap<>();
         props.put("process.roles", "broker,controller");
-        props.put("node.id", String.valueOf(NODE_ID));
-        props.put("controller.quorum.voters", NODE_ID + "@" + host + ":" + controllerPort);
+        props.put("node.id", String.valueOf(nodeId));
+        props.put("controller.quorum.voters", quorumVoters != null ? quorumVoters
+                : nodeId + "@" + host + ":" + controllerPort);
         props.put("listeners",
-                BROKER_LISTENER + "://" + host + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + host + ":"
+                brokerListener + "://" + host + ":" + brokerPort + "," + CONTROLLER_LISTENER + "://" + host + ":"
                         + controllerPort);
-        props.put("advertised.listeners", BROKER_LISTENER + "://" + host + ":" + brokerPort);
-        props.put("listener.security.protocol.map",
-                BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT");
-        props.put("inter.broker.listener.name", BROKER_LISTENER);
+        props.put("advertised.listeners", brokerListener + "://" + host + ":" + brokerPort);
+        props.put("listener.security.protocol.map", saslSsl == null
+                ? brokerListener + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT"
+                : brokerListener + ":SASL_SSL," + CONTROLLER_LISTENER + ":SASL_PLAINTEXT");
+        props.put("inter.broker.listener.name", brokerListener);
         props.put("controller.listener.names", CONTROLLER_LISTENER);
         props.put("log.dirs", storageDir.toString());
 
@@ -305,8 +317,19 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("log.cleaner.dedupe.buffer.size", String.valueOf(16 * 1024 * 1024));
         props.put("log.segment.bytes", String.valueOf(16 * 1024 * 1024));
 
+        if (saslSsl != null) {
+            props.putAll(saslSsl.serverProperties(CONTROLLER_LISTENER));
+        }
         props.putAll(propertyOverrides);
         return props;
+    }
+
+    /**
+     * Client settings that reach this broker as its administrator: none for a PLAINTEXT broker, the broker
+     * user's SASL_SSL settings for a secured one.
+     */
+    public Map<String, String> adminClientProperties() {
+        return saslSsl == null ? Map.of() : saslSsl.adminClientProperties();
     }
 
     /**
@@ -327,12 +350,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return false;
         }
 
-        String clusterId = Uuid.randomUuid().toString();
+        String clusterId = this.clusterId != null ? this.clusterId : Uuid.randomUuid().toString();
         ByteArrayOutputStream formatterOutput = new ByteArrayOutputStream();
         try (PrintStream printStream = new PrintStream(formatterOutput, true, StandardCharsets.UTF_8)) {
-            new Formatter()
+            Formatter formatter = new Formatter();
+            if (saslSsl != null) {
+                formatter.setScramArguments(saslSsl.formatterScramArguments());
+            }
+            formatter
                     .setPrintStream(printStream)
-                    .setNodeId(NODE_ID)
+                    .setNodeId(nodeId)
                     .setClusterId(clusterId)
                     .setDirectories(List.of(storageDir.toString()))
                     .setMetadataLogDirectory(storageDir.toString())
@@ -354,9 +381,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * settling; a successful metadata round trip from a real client is the readiness signal that matters.
      */
     private void awaitReady(long deadline) {
-        Map<String, Object> adminConfig = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.CLIENT_ID_CONFIG, "hbew-broker-readiness-probe");
+        Map<String, Object> adminConfig = new LinkedHashMap<>(adminClientProperties());
+        adminConfig.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
+        adminConfig.put(AdminClientConfig.CLIENT_ID_CONFIG, "hbew-broker-readiness-probe");
         Throwable lastFailure = null;
         try (Admin admin = Admin.create(adminConfig)) {
             while (remainingMillis(deadline) > 0) {
@@ -366,7 +393,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                             .nodes()
                             .get()
                             .stream()
-                            .anyMatch(node -> node.id() == NODE_ID);
+                            .anyMatch(node -> node.id() == nodeId);
                     if (registered) {
                         return;
                     }
@@ -444,6 +471,10 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private String host = "127.0.0.1";
         private final Map<String, String> properties = new LinkedHashMap<>();
         private Duration startTimeout = DEFAULT_START_TIMEOUT;
+        private int nodeId = DEFAULT_NODE_ID;
+        private String clusterId;
+        private String quorumVoters;
+        private SaslSslListener saslSsl;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -516,7 +547,33 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Makes this broker one node of a cluster of several: its node id, the cluster id all nodes format their
+         * storage with, and the static controller quorum of all of them ({@code 1@host:port,2@host:port,...}),
+         * which must name this node at its {@link #controllerPort(int) controller port}. Each node also
+         * combines broker and controller; start them at the same time, since a node waits for a quorum.
+         */
+        public Builder clusterNode(int id, String cluster, String voters) {
+            if (id < 0) {
+                throw new IllegalArgumentException("node id must not be negative, was " + id);
+            }
+            this.nodeId = id;
+            this.clusterId = Objects.requireNonNull(cluster, "cluster");
+            this.quorumVoters = Objects.requireNonNull(voters, "voters");
+            return this;
+        }
+
+        /** Secures the client listener with SASL_SSL, SCRAM-SHA-512 and ACLs (see {@link SaslSslListener}). */
+        public Builder saslSsl(SaslSslListener listener) {
+            this.saslSsl = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
         public EmbeddedKafkaBroker build() {
+            if (quorumVoters != null && (controllerPort == 0 || !quorumVoters.contains(nodeId + "@"))) {
+                throw new IllegalArgumentException("a cluster node needs a fixed controller port and must be one of "
+                        + "the voters " + quorumVoters);
+            }
             if (brokerPort != 0 && brokerPort == controllerPort) {
                 throw new IllegalArgumentException("brokerPort and controllerPort must differ, both are " + brokerPort);
             }

@@ -32,7 +32,13 @@ final class BearerAuth {
         if (authorizationHeaders.size() > 1) {
             throw IngestErrors.unauthorized("send one Authorization header, not " + authorizationHeaders.size());
         }
-        return authenticate(authorizationHeaders.isEmpty() ? null : authorizationHeaders.get(0));
+        TokenStore.Principal principal = authenticate(authorizationHeaders.isEmpty() ? null
+                : authorizationHeaders.get(0));
+        if (principal.isReader()) {
+            throw IngestErrors.forbidden("the read token may not post events; use a city's token or admin's",
+                    List.of());
+        }
+        return principal;
     }
 
     TokenStore.Principal authenticate(String authorizationHeader) {
@@ -51,6 +57,7 @@ final class BearerAuth {
         if (principal.isAdmin()) {
             return;
         }
+
         List<IndexedProblem> problems = new ArrayList<>();
         for (PostedEvent event : events) {
             String city = event.claimedCity();

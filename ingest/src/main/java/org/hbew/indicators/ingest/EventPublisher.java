@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.hbew.indicators.event.EventEnvelope;
 import org.hbew.indicators.http.ApiError;
 import org.hbew.indicators.json.JsonSerde;
+import org.hbew.indicators.kafka.KafkaRefusal;
 import org.hbew.indicators.kafka.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,8 +102,13 @@ final class EventPublisher {
     /** Logs when Kafka starts and stops refusing events, not for every request in between. */
     private void reportFailure(Exception e) {
         if (failing.compareAndSet(false, true)) {
-            log.warn("Kafka did not acknowledge an event; requests are answered 503 until it does again: {}",
-                    e.toString());
+            String refusal = KafkaRefusal.describe(e).orElse(null);
+            if (refusal != null) {
+                log.error("{}; requests are answered 503 until that is fixed", refusal);
+            } else {
+                log.warn("Kafka did not acknowledge an event; requests are answered 503 until it does again: {}",
+                        e.toString());
+            }
         }
     }
 

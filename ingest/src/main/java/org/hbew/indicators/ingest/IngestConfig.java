@@ -1,9 +1,11 @@
 package org.hbew.indicators.ingest;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import org.hbew.indicators.event.ValidationPolicy;
+import org.hbew.indicators.kafka.KafkaClientProperties;
 
 /**
  * Everything the ingest gateway needs to run. {@link #defaults(String, TokenStore)} gives the values of the
@@ -28,6 +30,9 @@ import org.hbew.indicators.event.ValidationPolicy;
  * @param maxConcurrentRequestsPerToken requests of one token being read, checked or written to Kafka at once;
  *                            beyond it the token's further requests are answered 429 at once, before their body is
  *                            read, so one sender cannot hold the HTTP threads the others and the probes need
+ * @param readToken           required of {@code GET /metrics} when not empty: the tokens' {@code reader} entry or
+ *                            {@code --read-token}
+ * @param tls                 the keystore ingest serves HTTPS with; null for plain HTTP
  */
 public record IngestConfig(
         String host,
@@ -42,9 +47,27 @@ public record IngestConfig(
         Map<String, String> producerOverrides,
         Duration sendTimeout,
         Duration bodyReadTimeout,
-        int maxConcurrentRequestsPerToken) {
+        int maxConcurrentRequestsPerToken,
+        String readToken,
+        TlsKeystore tls) {
 
     public static final String DEFAULT_HOST = "0.0.0.0";
+    /** Where standalone listens unless told otherwise: this machine only. */
+    public static final String LOOPBACK_HOST = "127.0.0.1";
+
+    /** A PKCS12 keystore with the server's key and certificate chain, and its password (never shown). */
+    public record TlsKeystore(Path path, String password) {
+
+        public TlsKeystore {
+            Objects.requireNonNull(path, "path");
+            password = password == null ? "" : password;
+        }
+
+        @Override
+        public String toString() {
+            return "TlsKeystore[" + path + ", password=[hidden]]";
+        }
+    }
     public static final int DEFAULT_PORT = 8080;
     public static final int DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
     public static final int DEFAULT_MAX_EVENTS_PER_REQUEST = 5_000;
@@ -92,6 +115,7 @@ public record IngestConfig(
         }
         requirePositive(maxConcurrentRequestsPerToken, "maxConcurrentRequestsPerToken");
         producerOverrides = Map.copyOf(producerOverrides);
+        readToken = readToken == null ? "" : readToken.strip();
     }
 
     /** The contract's defaults, listening on 0.0.0.0:8080. */
@@ -99,51 +123,66 @@ public record IngestConfig(
         return new IngestConfig(DEFAULT_HOST, DEFAULT_PORT, bootstrapServers, tokens, DEFAULT_MAX_BODY_BYTES,
                 DEFAULT_MAX_EVENTS_PER_REQUEST, ValidationPolicy.DEFAULT_MAX_CLOCK_SKEW,
                 ValidationPolicy.DEFAULT_MAX_AGE, DEFAULT_MAX_IN_FLIGHT_EVENTS, Map.of(), DEFAULT_SEND_TIMEOUT,
-                DEFAULT_BODY_READ_TIMEOUT, DEFAULT_MAX_CONCURRENT_REQUESTS_PER_TOKEN);
+                DEFAULT_BODY_READ_TIMEOUT, DEFAULT_MAX_CONCURRENT_REQUESTS_PER_TOKEN,
+                tokens.token(TokenStore.READER).orElse(""), null);
     }
 
     public IngestConfig withBind(String newHost, int newPort) {
         return new IngestConfig(newHost, newPort, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
                 maxClockSkew, maxEventAge, maxInFlightEvents, producerOverrides, sendTimeout,
-                bodyReadTimeout, maxConcurrentRequestsPerToken);
+                bodyReadTimeout, maxConcurrentRequestsPerToken, readToken, tls);
     }
 
     /** Body and event limits; the in-flight bound grows with them if it would otherwise be too small. */
     public IngestConfig withLimits(int newMaxBodyBytes, int newMaxEventsPerRequest) {
         return new IngestConfig(host, port, bootstrapServers, tokens, newMaxBodyBytes, newMaxEventsPerRequest,
                 maxClockSkew, maxEventAge, Math.max(maxInFlightEvents, newMaxEventsPerRequest), producerOverrides,
-                sendTimeout, bodyReadTimeout, maxConcurrentRequestsPerToken);
+                sendTimeout, bodyReadTimeout, maxConcurrentRequestsPerToken, readToken, tls);
     }
 
     public IngestConfig withTimeBounds(Duration newMaxClockSkew, Duration newMaxEventAge) {
         return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
                 newMaxClockSkew, newMaxEventAge, maxInFlightEvents, producerOverrides, sendTimeout,
-                bodyReadTimeout, maxConcurrentRequestsPerToken);
+                bodyReadTimeout, maxConcurrentRequestsPerToken, readToken, tls);
     }
 
     public IngestConfig withMaxInFlightEvents(int newMaxInFlightEvents) {
         return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
                 maxClockSkew, maxEventAge, newMaxInFlightEvents, producerOverrides, sendTimeout,
-                bodyReadTimeout, maxConcurrentRequestsPerToken);
+                bodyReadTimeout, maxConcurrentRequestsPerToken, readToken, tls);
     }
 
     public IngestConfig withProducerOverrides(Map<String, String> newProducerOverrides) {
         return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
                 maxClockSkew, maxEventAge, maxInFlightEvents, newProducerOverrides, sendTimeout,
-                bodyReadTimeout, maxConcurrentRequestsPerToken);
+                bodyReadTimeout, maxConcurrentRequestsPerToken, readToken, tls);
     }
 
     public IngestConfig withSendTimeout(Duration newSendTimeout) {
         return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
                 maxClockSkew, maxEventAge, maxInFlightEvents, producerOverrides, newSendTimeout,
-                bodyReadTimeout, maxConcurrentRequestsPerToken);
+                bodyReadTimeout, maxConcurrentRequestsPerToken, readToken, tls);
     }
 
     /** How long one body may take to arrive, and how many requests one token may have open at once. */
     public IngestConfig withSenderLimits(Duration newBodyReadTimeout, int newMaxConcurrentRequestsPerToken) {
         return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
                 maxClockSkew, maxEventAge, maxInFlightEvents, producerOverrides, sendTimeout, newBodyReadTimeout,
-                newMaxConcurrentRequestsPerToken);
+                newMaxConcurrentRequestsPerToken, readToken, tls);
+    }
+
+    /** Requires {@code token} of {@code GET /metrics}; blank for none. */
+    public IngestConfig withReadToken(String token) {
+        return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
+                maxClockSkew, maxEventAge, maxInFlightEvents, producerOverrides, sendTimeout, bodyReadTimeout,
+                maxConcurrentRequestsPerToken, token, tls);
+    }
+
+    /** Serves HTTPS with this keystore instead of plain HTTP; null for plain HTTP. */
+    public IngestConfig withTls(TlsKeystore keystore) {
+        return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
+                maxClockSkew, maxEventAge, maxInFlightEvents, producerOverrides, sendTimeout, bodyReadTimeout,
+                maxConcurrentRequestsPerToken, readToken, keystore);
     }
 
     /** The time bounds events are checked against at this edge. */
@@ -151,15 +190,17 @@ public record IngestConfig(
         return ValidationPolicy.edge(maxClockSkew, maxEventAge);
     }
 
-    /** Names the producer overrides but not their values, which may hold credentials. */
+    /** Shows the producer overrides without their secret values, and neither the tokens nor a password. */
     @Override
     public String toString() {
         return "IngestConfig[host=" + host + ", port=" + port + ", bootstrapServers=" + bootstrapServers
                 + ", tokens=" + tokens + ", maxBodyBytes=" + maxBodyBytes + ", maxEventsPerRequest="
                 + maxEventsPerRequest + ", maxClockSkew=" + maxClockSkew + ", maxEventAge=" + maxEventAge
-                + ", maxInFlightEvents=" + maxInFlightEvents + ", producerOverrides=" + producerOverrides.keySet()
+                + ", maxInFlightEvents=" + maxInFlightEvents + ", producerOverrides="
+                + KafkaClientProperties.of(producerOverrides).describe()
                 + ", sendTimeout=" + sendTimeout + ", bodyReadTimeout=" + bodyReadTimeout
-                + ", maxConcurrentRequestsPerToken=" + maxConcurrentRequestsPerToken + "]";
+                + ", maxConcurrentRequestsPerToken=" + maxConcurrentRequestsPerToken + ", readToken="
+                + (readToken.isEmpty() ? "none" : "[hidden]") + ", tls=" + tls + "]";
     }
 
     private static void requirePositive(int value, String name) {

@@ -8,14 +8,26 @@ import io.javalin.http.Header;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.eclipse.jetty.http.HttpVersion;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.SecureRequestCustomizer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.SslConnectionFactory;
 import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.ssl.SslContextFactory;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.event.EventParser;
 import org.hbew.indicators.http.ErrorBody;
+import org.hbew.indicators.http.ReadTokenGate;
 import org.hbew.indicators.http.JsonResponse;
+import org.hbew.indicators.kafka.KafkaClientProperties;
 import org.hbew.indicators.kafka.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * {@link BodyDeadline}).
  *
  * <p>Also {@code GET /healthz} (the process is up), {@code GET /readyz} (Kafka is reachable and the raw topic
- * has leaders) and {@code GET /metrics} (Prometheus text, this gateway's own registry).
+ * has leaders) and {@code GET /metrics} (Prometheus text, this gateway's own registry; with a read token
+ * configured, only for requests that carry it). With a PKCS12 keystore configured it serves HTTPS only.
  *
  * <p>Start once, close once; {@link #close()} stops taking requests, lets those in flight finish (up to the send
  * timeout), then flushes and closes the producer.
@@ -45,6 +58,8 @@ public final class IngestGateway implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(IngestGateway.class);
 
+    /** Answer without the read token: the probes, and the events route, which has tokens of its own. */
+    private static final Set<String> OPEN_PATHS = Set.of("/healthz", "/readyz", "/v1/events");
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final int MAX_HTTP_THREADS = 250;
     private static final int MIN_HTTP_THREADS = 8;
@@ -82,11 +97,11 @@ public final class IngestGateway implements AutoCloseable {
      */
     public IngestGateway(IngestConfig config, Catalog catalog, Clock clock) {
         List<String> strangers = config.tokens().principals().stream()
-                .filter(p -> !p.equals(TokenStore.ADMIN) && catalog.city(p).isEmpty())
+                .filter(p -> !p.equals(TokenStore.ADMIN) && !p.equals(TokenStore.READER) && catalog.city(p).isEmpty())
                 .toList();
         if (!strangers.isEmpty()) {
             throw new IllegalArgumentException("tokens for " + strangers + ", which are neither cities of the catalog "
-                    + catalog.cityCodes() + " nor " + TokenStore.ADMIN);
+                    + catalog.cityCodes() + " nor " + TokenStore.ADMIN + " or " + TokenStore.READER);
         }
         this.config = config;
         this.cities = catalog.cityCodes();
@@ -126,8 +141,11 @@ public final class IngestGateway implements AutoCloseable {
                     + config.port() + ": " + e.getMessage(), e);
         }
         state = State.RUNNING;
-        log.info("Ingest listening on {}:{}, writing to {} on {}; tokens for {}", config.host(), port(),
-                Topics.RAW.name(), config.bootstrapServers(), config.tokens().principals());
+        log.info("Ingest listening on {}://{}:{}, writing to {} on {}; tokens for {}; /metrics {}; "
+                        + "Kafka client settings: {}", config.tls() == null ? "http" : "https", config.host(), port(),
+                Topics.RAW.name(), config.bootstrapServers(), config.tokens().principals(),
+                config.readToken().isEmpty() ? "open" : "requires the read token",
+                KafkaClientProperties.of(config.producerOverrides()).describe());
     }
 
     /** The bound HTTP port: the configured one, or the one chosen for port 0. */
@@ -164,6 +182,10 @@ public final class IngestGateway implements AutoCloseable {
         cfg.jetty.host = config.host();
         cfg.jetty.port = config.port();
         cfg.jetty.threadPool = threads;
+        if (config.tls() != null) {
+            cfg.jetty.addConnector((server, http) -> httpsConnector(server, http, config.tls()));
+        }
+        ReadTokenGate.requiring(Optional.of(config.readToken()), OPEN_PATHS, false).install(cfg);
         cfg.jetty.modifyServer(server -> {
             server.insertHandler(new GracefulHandler());
             server.insertHandler(new BodyDeadline.Exposer());
@@ -182,6 +204,25 @@ public final class IngestGateway implements AutoCloseable {
         cfg.routes.get("/healthz", ctx -> JsonResponse.send(ctx, 200, new Health("alive", "the process is up")));
         cfg.routes.get("/readyz", this::ready);
         cfg.routes.get("/metrics", ctx -> ctx.contentType(PROMETHEUS_TEXT).result(metrics.scrape()));
+    }
+
+    /**
+     * HTTPS instead of HTTP on the configured address and port (Javalin adds no plain connector when one is given).
+     * The SNI host check is off: senders reach the gateway by address or by names its certificate may not list,
+     * and their TLS client checks the certificate against the name it used anyway.
+     */
+    private ServerConnector httpsConnector(Server server, HttpConfiguration http, IngestConfig.TlsKeystore tls) {
+        SslContextFactory.Server ssl = new SslContextFactory.Server();
+        ssl.setKeyStorePath(tls.path().toAbsolutePath().toString());
+        ssl.setKeyStorePassword(tls.password());
+        ssl.setKeyStoreType("PKCS12");
+        HttpConfiguration https = new HttpConfiguration(http);
+        https.addCustomizer(new SecureRequestCustomizer(false));
+        ServerConnector connector = new ServerConnector(server,
+                new SslConnectionFactory(ssl, HttpVersion.HTTP_1_1.asString()), new HttpConnectionFactory(https));
+        connector.setHost(config.host());
+        connector.setPort(config.port());
+        return connector;
     }
 
     /** Enough for every token to have its share of requests open at once and still leave the reserve free. */

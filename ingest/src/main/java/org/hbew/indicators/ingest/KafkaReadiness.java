@@ -2,6 +2,7 @@ package org.hbew.indicators.ingest;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -10,6 +11,7 @@ import org.apache.kafka.clients.admin.DescribeTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
+import org.hbew.indicators.kafka.KafkaRefusal;
 import org.hbew.indicators.kafka.Topics;
 
 /**
@@ -60,6 +62,10 @@ final class KafkaReadiness implements AutoCloseable {
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 return new Status(false, "topic " + topic + " does not exist; create it with ./hbew topics");
+            }
+            Optional<String> refusal = KafkaRefusal.describe(e);
+            if (refusal.isPresent()) {
+                return new Status(false, "cannot describe " + topic + ": " + refusal.get());
             }
             return new Status(false, "Kafka is not reachable: " + e.getCause().getClass().getSimpleName());
         } catch (TimeoutException e) {

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sources, as the launcher offers them:
  * <ul>
- *   <li>a properties file, one {@code <principal>=<token>} line each ({@code hohhot=...}, ..., {@code admin=...});
+ *   <li>a properties file, one {@code <principal>=<token>} line each ({@code hohhot=...}, ..., {@code admin=...},
+ *       and optionally {@code reader=...}, the read token of the query API and {@code /metrics});
  *       {@link #loadOrCreate(Path, List)} writes one with fresh random tokens on first start (owner-only file
  *       mode where the file system has POSIX permissions) and reuses it afterwards;</li>
  *   <li>the environment variable {@value #ENVIRONMENT_VARIABLE} holding the same pairs inline, separated by
@@ -47,6 +48,11 @@ import org.slf4j.LoggerFactory;
 public final class TokenStore {
 
     public static final String ADMIN = "admin";
+    /**
+     * The read token of the query API, its internal routes and {@code /metrics}; it may not post events. Ingest
+     * accepts a file with it so that one file serves every service.
+     */
+    public static final String READER = "reader";
     public static final String ENVIRONMENT_VARIABLE = "HBEW_TOKENS";
 
     private static final Logger log = LoggerFactory.getLogger(TokenStore.class);
@@ -63,6 +69,11 @@ public final class TokenStore {
 
         public boolean isAdmin() {
             return ADMIN.equals(name);
+        }
+
+        /** The read token, which may not post at all. */
+        public boolean isReader() {
+            return READER.equals(name);
         }
 
         /** A city token writes only its own city's events; the admin token writes any city's. */
@@ -115,9 +126,17 @@ public final class TokenStore {
      * file is rewritten; existing tokens never change.
      */
     public static TokenStore loadOrCreate(Path file, List<String> cityCodes) {
+        return loadOrCreate(file, cityCodes, false);
+    }
+
+    /** The same, with a {@value #READER} token too when {@code withReader}. */
+    public static TokenStore loadOrCreate(Path file, List<String> cityCodes, boolean withReader) {
         Map<String, String> tokens = Files.exists(file) ? read(file) : new LinkedHashMap<>();
         List<String> wanted = new ArrayList<>(cityCodes);
         wanted.add(ADMIN);
+        if (withReader) {
+            wanted.add(READER);
+        }
         List<String> added = new ArrayList<>();
         for (String principal : wanted) {
             if (!tokens.containsKey(principal)) {

@@ -22,6 +22,18 @@ class BearerAuthTest {
     }
 
     @Test
+    void shouldAnswer403ToTheReadTokenBeforeTheBodyIsRead() {
+        BearerAuth withReader = new BearerAuth(TokenStore.of(Map.of("hohhot", "h-token", "reader", "r-token")),
+                List.of("hohhot"));
+
+        assertThatThrownBy(() -> withReader.authenticate(List.of("Bearer r-token")))
+                .asInstanceOf(InstanceOfAssertFactories.type(ApiError.class))
+                .satisfies(e -> assertThat(e.status()).isEqualTo(403))
+                .satisfies(e -> assertThat(e.getMessage()).contains("read token may not post"));
+        assertThat(withReader.authenticate(List.of("Bearer h-token"))).isEqualTo(new TokenStore.Principal("hohhot"));
+    }
+
+    @Test
     void shouldAnswer401WithoutAKnownBearerToken() {
         for (String header : new String[] {null, "", "Basic aDp0b2tlbg==", "Bearer", "Bearer wrong", "h-token"}) {
             assertThatThrownBy(() -> auth.authenticate(header))

@@ -75,7 +75,7 @@ final class InProcessStack implements AutoCloseable {
     static Map<String, String> cityTokens(TokenStore tokens) {
         Map<String, String> byCity = new LinkedHashMap<>();
         tokens.principals().stream()
-                .filter(p -> !p.equals(TokenStore.ADMIN))
+                .filter(p -> !p.equals(TokenStore.ADMIN) && !p.equals(TokenStore.READER))
                 .forEach(p -> tokens.token(p).ifPresent(t -> byCity.put(p, t)));
         return byCity;
     }

@@ -23,6 +23,11 @@ public final class EnvironmentDefaults implements CommandLine.IDefaultValueProvi
         this.environment = Map.copyOf(environment);
     }
 
+    /** The variables this provider reads, for settings that are not options (such as {@code HBEW_KAFKA_*}). */
+    public Map<String, String> environment() {
+        return environment;
+    }
+
     public static EnvironmentDefaults fromSystem() {
         return new EnvironmentDefaults(System.getenv());
     }

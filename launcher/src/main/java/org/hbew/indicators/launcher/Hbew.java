@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
                 ImportCommand.class,
                 TopicsCommand.class,
                 TargetsCommand.class,
+                AclsCommand.class,
                 org.hbew.indicators.bench.BenchCommand.class,
                 CommandLine.HelpCommand.class
         },

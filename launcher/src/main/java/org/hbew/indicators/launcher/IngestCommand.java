@@ -3,6 +3,7 @@ package org.hbew.indicators.launcher;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.ingest.IngestConfig;
@@ -10,6 +11,7 @@ import org.hbew.indicators.ingest.IngestGateway;
 import org.hbew.indicators.ingest.TokenStore;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -27,9 +29,23 @@ final class IngestCommand implements Callable<Integer> {
             description = "Kafka cluster (default: ${DEFAULT-VALUE}).")
     String bootstrapServers;
 
+    @Mixin
+    KafkaConfigOption kafkaConfig;
+
+    @Mixin
+    ReadTokenOptions readToken;
+
     @Option(names = "--host", defaultValue = IngestConfig.DEFAULT_HOST, paramLabel = "ADDRESS",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+            description = "Address to listen on; 127.0.0.1 for this machine only (default: ${DEFAULT-VALUE}).")
     String host;
+
+    @Option(names = "--tls-keystore", paramLabel = "FILE",
+            description = {"Serve HTTPS (only) with this PKCS12 keystore: the server's key and certificate chain."})
+    Path tlsKeystore;
+
+    @Option(names = "--tls-keystore-password", paramLabel = "PASSWORD",
+            description = {"Password of the keystore; prefer HBEW_TLS_KEYSTORE_PASSWORD (never shown)."})
+    String tlsKeystorePassword;
 
     @Option(names = "--port", defaultValue = "8080", paramLabel = "PORT",
             description = "HTTP port (default: ${DEFAULT-VALUE}).")
@@ -65,16 +81,24 @@ final class IngestCommand implements Callable<Integer> {
                     "no tokens: pass --tokens FILE or set HBEW_TOKENS");
         }
         TokenStore tokenStore = TokensFiles.read(tokens);
+        DemoTokens.refuseUnlessDemo(spec, tokenStore.principals().stream()
+                .map(p -> tokenStore.token(p).orElse("")).toList());
         IngestConfig config = IngestConfig.defaults(bootstrapServers, tokenStore)
                 .withBind(host, port)
                 .withLimits(maxBodyBytes, maxEvents)
-                .withTimeBounds(maxClockSkew, maxEventAge);
+                .withTimeBounds(maxClockSkew, maxEventAge)
+                .withProducerOverrides(kafkaConfig.properties().asMap())
+                .withReadToken(readToken.token(spec, Optional.of(tokenStore)));
+        if (tlsKeystore != null) {
+            config = config.withTls(new IngestConfig.TlsKeystore(tlsKeystore,
+                    tlsKeystorePassword));
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (ShutdownSignal signal = new ShutdownSignal("hbew-ingest-shutdown");
              IngestGateway gateway = new IngestGateway(config, CatalogLoader.loadDefault())) {
             gateway.start();
-            out.printf("Ingest listening on %s:%d, writing to %s. Ctrl-C stops.%n", host, gateway.port(),
-                    bootstrapServers);
+            out.printf("Ingest listening on %s://%s:%d, writing to %s. Ctrl-C stops.%n",
+                    tlsKeystore == null ? "http" : "https", host, gateway.port(), bootstrapServers);
             out.flush();
             signal.await();
         }

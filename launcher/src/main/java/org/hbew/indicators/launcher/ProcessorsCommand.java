@@ -5,15 +5,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hbew.indicators.catalog.CatalogLoader;
+import org.hbew.indicators.ingest.TokenStore;
 import org.hbew.indicators.processors.ProcessorsApp;
 import org.hbew.indicators.processors.ProcessorsConfig;
 import org.hbew.indicators.processors.topology.TopologySettings;
 import org.hbew.indicators.processors.topology.WindowSpec;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -37,6 +39,16 @@ final class ProcessorsCommand implements Callable<Integer> {
             description = "Kafka cluster (default: ${DEFAULT-VALUE}).")
     String bootstrapServers;
 
+    @Mixin
+    KafkaConfigOption kafkaConfig;
+
+    @Mixin
+    ReadTokenOptions readToken;
+
+    @Option(names = "--tokens", paramLabel = "FILE",
+            description = {"The tokens file (or HBEW_TOKENS pairs) whose reader= line is the read token."})
+    Path tokens;
+
     @Option(names = "--application-id", defaultValue = ProcessorsConfig.DEFAULT_APPLICATION_ID, paramLabel = "ID",
             description = "Kafka Streams application id, shared by all instances (default: ${DEFAULT-VALUE}).")
     String applicationId;
@@ -44,6 +56,10 @@ final class ProcessorsCommand implements Callable<Integer> {
     @Option(names = "--state-dir", defaultValue = "./data/processors", paramLabel = "DIR",
             description = "Local state of this instance (default: ${DEFAULT-VALUE}).")
     Path stateDir;
+
+    @Option(names = "--host", defaultValue = "0.0.0.0", paramLabel = "ADDRESS",
+            description = "Address the query API listens on; 127.0.0.1 for this machine only (default: ${DEFAULT-VALUE}).")
+    String host;
 
     @Option(names = "--http-port", defaultValue = "8081", paramLabel = "PORT",
             description = "Query API and /metrics (default: ${DEFAULT-VALUE}).")
@@ -105,22 +121,35 @@ final class ProcessorsCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        ProcessorsConfig config = new ProcessorsConfig(bootstrapServers, applicationId, stateDir, "0.0.0.0", httpPort,
+        Optional<TokenStore> tokenStore = tokens == null ? Optional.empty() : Optional.of(TokensFiles.read(tokens));
+        String token = readToken.token(spec, tokenStore);
+        ProcessorsConfig config = new ProcessorsConfig(bootstrapServers, applicationId, stateDir, host, httpPort,
                 advertisedHost, threads, standbyReplicas, replicationFactor, groupProtocol, Duration.ofSeconds(1),
-                settings, 0, citySilence, Map.of());
+                settings, 0, citySilence, kafkaConfig.properties().asMap(), token);
         PrintWriter out = spec.commandLine().getOut();
         try (ShutdownSignal signal = new ShutdownSignal("hbew-processors-shutdown");
              ProcessorsApp app = new ProcessorsApp(config, CatalogLoader.loadDefault())) {
             app.start();
-            out.printf("Processors %s on %s; query API on port %d. Ctrl-C stops.%n", applicationId, bootstrapServers,
-                    httpPort);
+            out.printf("Processors %s on %s; query API on %s:%d%s. Ctrl-C stops.%n", applicationId, bootstrapServers,
+                    host, httpPort, token.isEmpty() ? "" : " (read token required)");
             out.flush();
             if (!app.awaitRunning(STARTUP_TIMEOUT)) {
+                failIfStopped(app, Duration.ZERO);
                 out.println("Not RUNNING after " + STARTUP_TIMEOUT + "; still trying (see the log).");
                 out.flush();
             }
-            signal.await();
+            while (!signal.await(Duration.ofSeconds(1))) {
+                failIfStopped(app, Duration.ZERO);
+            }
         }
         return ExitCodes.OK;
+    }
+
+    /** Kafka Streams stopped for good (Kafka refused it): this command fails with the reason. */
+    private static void failIfStopped(ProcessorsApp app, Duration wait) throws InterruptedException {
+        Optional<String> failure = app.awaitFailure(wait);
+        if (failure.isPresent()) {
+            throw new IllegalStateException(failure.get());
+        }
     }
 }

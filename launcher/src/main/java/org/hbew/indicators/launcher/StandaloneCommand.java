@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.CatalogLoader;
-import org.hbew.indicators.ingest.TokenStore;
 import org.hbew.indicators.simulator.GeneratorSettings;
 import org.hbew.indicators.standalone.Standalone;
 import org.hbew.indicators.standalone.StandaloneConfig;
@@ -18,7 +17,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code ./hbew standalone}: the whole product on this machine until Ctrl-C. Prints where everything
- * is, the demo tokens, and a ready line with the start-up time; stops everything on SIGTERM.
+ * is, where the tokens are (never the tokens themselves), and a ready line with the start-up time; stops everything on SIGTERM.
  */
 @Command(name = "standalone",
         mixinStandardHelpOptions = true,
@@ -43,6 +42,12 @@ final class StandaloneCommand implements Callable<Integer> {
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of the simulator (default: random).")
     Long seed;
+
+    @Option(names = "--host", defaultValue = StandaloneConfig.DEFAULT_HOST, paramLabel = "ADDRESS",
+            description = {"Address ingest and the query API listen on (default: ${DEFAULT-VALUE}, this machine only).",
+                    "On any other address (0.0.0.0: every interface) the query API and /metrics require the",
+                    "reader token of tokens.properties."})
+    String host;
 
     @Option(names = "--kafka-port", defaultValue = "9092", paramLabel = "PORT",
             description = "Kafka listener (default: ${DEFAULT-VALUE}).")
@@ -82,7 +87,8 @@ final class StandaloneCommand implements Callable<Integer> {
                 .withSimulation(rate, simulation)
                 .withTiming(citySilence, StandaloneConfig.DEFAULT_STATUS_INTERVAL)
                 .withPartitions(partitions)
-                .withGrace(grace);
+                .withGrace(grace)
+                .withHost(host);
         try {
             Standalone.topologySettings(config);
         } catch (IllegalArgumentException e) {
@@ -110,10 +116,10 @@ final class StandaloneCommand implements Callable<Integer> {
         out.printf("  Status      %s/v1/status%n", standalone.processorsUrl());
         out.printf("  Metrics     %s/metrics and %s/metrics%n", standalone.ingestUrl(), standalone.processorsUrl());
         out.printf("  Tokens      %s%n", standalone.tokensFile().toAbsolutePath().normalize());
-        TokenStore tokens = TokenStore.load(standalone.tokensFile());
-        for (String principal : tokens.principals()) {
-            out.printf("              %-8s %s%n", principal, tokens.token(principal).orElse(""));
-        }
+        out.printf("              (one bearer token per city and admin for ingest, reader for the query API;%n");
+        out.printf("               e.g. TOKEN=$(grep '^ordos=' %s | cut -d= -f2))%n", standalone.tokensFile());
+        out.printf("  Listening   %s%s%n", config.host(), standalone.readTokenRequired()
+                ? ", so the query API and /metrics require the reader token" : " (this machine only)");
         out.printf("  Simulator   %s%n", config.simulate()
                 ? config.simulateRate() + " events/s, seed " + config.simulation().seed() : "off (--no-simulate)");
         out.printf("Ready in %.1f s. Ctrl-C stops.%n", took.toMillis() / 1000.0);

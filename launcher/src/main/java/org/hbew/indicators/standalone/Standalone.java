@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,7 +60,7 @@ public final class Standalone implements AutoCloseable {
     /** Starts everything; returns when the processors are running and ingest accepts events. */
     public synchronized void start() {
         try {
-            Files.createDirectories(config.dataDir());
+            OwnerOnlyFiles.restrict(config.dataDir());
             startBroker();
             createTopicsAndTargets();
             startIngest();
@@ -69,9 +68,6 @@ public final class Standalone implements AutoCloseable {
             if (config.simulate()) {
                 startSimulator();
             }
-        } catch (IOException e) {
-            close();
-            throw new UncheckedIOException("cannot use data directory " + config.dataDir(), e);
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -101,9 +97,10 @@ public final class Standalone implements AutoCloseable {
     }
 
     private void startIngest() {
-        TokenStore tokens = TokenStore.loadOrCreate(config.tokensFile(), catalog.cityCodes());
+        TokenStore tokens = TokenStore.loadOrCreate(config.tokensFile(), catalog.cityCodes(), true);
         ingest = new IngestGateway(IngestConfig.defaults(broker.bootstrapServers(), tokens)
-                .withBind(IngestConfig.DEFAULT_HOST, config.ingestPort()), catalog);
+                .withBind(config.host(), config.ingestPort())
+                .withReadToken(readToken(tokens)), catalog);
         started.push(ingest);
         ingest.start();
     }
@@ -125,6 +122,8 @@ public final class Standalone implements AutoCloseable {
         ProcessorsConfig processorsConfig = ProcessorsConfig.defaults(broker.bootstrapServers(),
                         config.dataDir().resolve("processors"))
                 .withHttpPort(processorsPort)
+                .withHttpHost(config.host())
+                .withReadToken(readToken(TokenStore.load(config.tokensFile())))
                 .withReplicationFactor(1)
                 .withTopology(settings)
                 .withCitySilenceAfter(config.citySilenceAfter());
@@ -134,6 +133,19 @@ public final class Standalone implements AutoCloseable {
         if (!processors.awaitRunning(STARTUP_TIMEOUT)) {
             throw new IllegalStateException("the processors did not reach RUNNING within " + STARTUP_TIMEOUT);
         }
+    }
+
+    /**
+     * On this machine only, the read side answers without a token, as a laptop's demo should; on any other address
+     * the tokens file's {@code reader} token is required.
+     */
+    private String readToken(TokenStore tokens) {
+        return config.loopbackOnly() ? "" : tokens.token(TokenStore.READER).orElse("");
+    }
+
+    /** Whether the query API and /metrics require the reader token of the tokens file. */
+    public boolean readTokenRequired() {
+        return !config.loopbackOnly();
     }
 
     private void startSimulator() {
@@ -146,8 +158,8 @@ public final class Standalone implements AutoCloseable {
         simulator.start();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+    private int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(config.host()))) {
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException("no free port for the processors' query API", e);

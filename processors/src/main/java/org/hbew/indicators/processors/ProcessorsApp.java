@@ -12,8 +12,11 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +28,8 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.hbew.indicators.catalog.Catalog;
+import org.hbew.indicators.kafka.KafkaClientProperties;
+import org.hbew.indicators.kafka.KafkaRefusal;
 import org.hbew.indicators.kafka.Topics;
 import org.hbew.indicators.processors.metrics.BusinessMetrics;
 import org.hbew.indicators.processors.metrics.PipelineMetrics;
@@ -53,6 +58,9 @@ public final class ProcessorsApp implements AutoCloseable {
     private JvmGcMetrics gcMetrics;
     private QueryServer queryServer;
     private BusinessMetrics businessMetrics;
+    /** Counted down when Kafka Streams stops for good while this instance is meant to run. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile String failure;
 
     public ProcessorsApp(ProcessorsConfig config, Catalog catalog) {
         this.config = config;
@@ -76,19 +84,63 @@ public final class ProcessorsApp implements AutoCloseable {
         Topology topology = new IndicatorTopology(catalog, settings, metrics).topology(props);
 
         streams = new KafkaStreams(topology, props);
-        streams.setUncaughtExceptionHandler(exception -> {
-            LOG.error("A stream thread died; replacing it", exception);
-            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+        streams.setUncaughtExceptionHandler(this::onStreamThreadDeath);
+        streams.setStateListener((now, before) -> {
+            LOG.info("Kafka Streams {} -> {}", before, now);
+            if (now == KafkaStreams.State.ERROR) {
+                stopped.countDown();
+            }
         });
-        streams.setStateListener((now, before) -> LOG.info("Kafka Streams {} -> {}", before, now));
         bindMetrics();
-        streams.start();
+        try {
+            streams.start();
+        } catch (RuntimeException e) {
+            Optional<String> refusal = KafkaRefusal.describe(e);
+            close();
+            if (refusal.isPresent()) {
+                LOG.error("Processors {} cannot start: {}", config.applicationId(), refusal.get());
+                throw new IllegalStateException(refusal.get(), e);
+            }
+            throw e;
+        }
         businessMetrics = new BusinessMetrics(streams, catalog, settings, config.citySilenceAfter(), registry,
                 Clock.systemUTC());
         businessMetrics.start(BusinessMetrics.DEFAULT_REFRESH);
         startQueryServer();
-        LOG.info("Processors {} started on {} ({} partitions of {})", config.applicationId(),
-                config.bootstrapServers(), partitions, Topics.RAW.name());
+        LOG.info("Processors {} started on {} ({} partitions of {}); Kafka client settings: {}",
+                config.applicationId(), config.bootstrapServers(), partitions, Topics.RAW.name(),
+                KafkaClientProperties.of(config.streamsOverrides()).describe());
+    }
+
+    /**
+     * A stream thread that died of a passing failure is replaced. One that Kafka refused (wrong credentials, a
+     * missing ACL) would die again at once, so the instance stops instead, saying why: a replaced thread would
+     * retry the refusal forever while the instance looked alive.
+     */
+    private StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse onStreamThreadDeath(Throwable exception) {
+        Optional<String> refusal = KafkaRefusal.describe(exception);
+        if (refusal.isPresent()) {
+            LOG.error("Processors {} stop: {}", config.applicationId(), refusal.get());
+            LOG.debug("The refusal", exception);
+            failure = refusal.get();
+            stopped.countDown();
+            return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        }
+        LOG.error("A stream thread died; replacing it", exception);
+        return StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    }
+
+    /**
+     * Waits until Kafka Streams has stopped for good (Kafka refused it, or it failed), or the time is up.
+     *
+     * @return why it stopped, if it did
+     */
+    public Optional<String> awaitFailure(Duration timeout) throws InterruptedException {
+        if (!stopped.await(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            return Optional.empty();
+        }
+        String why = failure;
+        return Optional.of(why != null ? why : "Kafka Streams stopped in state " + streams.state() + " (see the log)");
     }
 
     private void startQueryServer() {
@@ -116,12 +168,15 @@ public final class ProcessorsApp implements AutoCloseable {
         new UptimeMetrics().bindTo(registry);
     }
 
-    /** Waits until every stream thread runs its tasks; false if that did not happen in time. */
+    /** Waits until every stream thread runs its tasks; false if that did not happen in time or it stopped. */
     public boolean awaitRunning(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (streams.state() == KafkaStreams.State.RUNNING) {
                 return true;
+            }
+            if (stopped.getCount() == 0) {
+                return false;
             }
             try {
                 Thread.sleep(100);
@@ -134,7 +189,15 @@ public final class ProcessorsApp implements AutoCloseable {
     }
 
     private int rawPartitionsOnCluster() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers()))) {
+        Map<String, Object> client = new HashMap<>();
+        config.streamsOverrides().forEach((key, value) -> {
+            if (AdminClientConfig.configNames().contains(key)) {
+                client.put(key, value);
+            }
+        });
+        client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
+        client.put(AdminClientConfig.CLIENT_ID_CONFIG, config.applicationId() + "-startup");
+        try (Admin admin = Admin.create(client)) {
             TopicDescription raw = admin.describeTopics(java.util.List.of(Topics.RAW.name())).allTopicNames()
                     .get(30, TimeUnit.SECONDS).get(Topics.RAW.name());
             return raw.partitions().size();
@@ -142,6 +205,11 @@ public final class ProcessorsApp implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while describing " + Topics.RAW.name(), e);
         } catch (ExecutionException | TimeoutException e) {
+            Optional<String> refusal = KafkaRefusal.describe(e);
+            if (refusal.isPresent()) {
+                throw new IllegalStateException("cannot describe " + Topics.RAW.name() + " on "
+                        + config.bootstrapServers() + ": " + refusal.get(), e);
+            }
             throw new IllegalStateException("cannot describe " + Topics.RAW.name() + " on " + config.bootstrapServers()
                     + "; create the topics first (./hbew topics)", e);
         }

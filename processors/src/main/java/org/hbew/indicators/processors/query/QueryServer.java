@@ -6,11 +6,14 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.hbew.indicators.catalog.Catalog;
+import org.hbew.indicators.http.ReadTokenGate;
 import org.hbew.indicators.processors.ProcessorsConfig;
 import org.hbew.indicators.processors.topology.TopologySettings;
 import org.slf4j.Logger;
@@ -47,14 +50,31 @@ public final class QueryServer implements AutoCloseable {
     /**
      * @param advertised  this instance as the others reach it: Kafka Streams' {@code application.server}
      * @param silentAfter how long without any event before a city counts as silent
+     * @param readToken   required of every request but the probes, and presented to the other instances; empty
+     *                    for none (see {@link ReadTokenGate})
      */
-    public record Settings(String host, int port, HostInfo advertised, Duration silentAfter) {
+    public record Settings(String host, int port, HostInfo advertised, Duration silentAfter, String readToken) {
+
+        /** Without a read token. */
+        public Settings(String host, int port, HostInfo advertised, Duration silentAfter) {
+            this(host, port, advertised, silentAfter, "");
+        }
 
         public static Settings from(ProcessorsConfig config) {
             return new Settings(config.httpHost(), config.httpPort(),
-                    new HostInfo(config.advertisedHost(), config.httpPort()), config.citySilenceAfter());
+                    new HostInfo(config.advertisedHost(), config.httpPort()), config.citySilenceAfter(),
+                    config.readToken());
+        }
+
+        @Override
+        public String toString() {
+            return "Settings[" + host + ":" + port + ", advertised=" + advertised + ", silentAfter=" + silentAfter
+                    + ", readToken=" + (readToken.isEmpty() ? "none" : "[hidden]") + "]";
         }
     }
+
+    /** The routes that answer without the read token: orchestration's probes. */
+    static final Set<String> OPEN_PATHS = Set.of("/healthz", "/readyz");
 
     private final Settings settings;
     private final KafkaStreams streams;
@@ -94,7 +114,7 @@ public final class QueryServer implements AutoCloseable {
         HttpClient client = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
                 .version(HttpClient.Version.HTTP_1_1).build();
         Function<HostInfo, StoreReader> readers = host -> host.equals(settings.advertised()) ? local
-                : new RemoteStoreReader(client, host, PEER_TIMEOUT);
+                : new RemoteStoreReader(client, host, PEER_TIMEOUT, settings.readToken());
         Router router = new Router(new StreamsPlacement(streams, settings.advertised()), readers,
                 PEER_TIMEOUT.plusSeconds(1));
         StatusQueries statuses = new StatusQueries(router, stores, catalog, topology, clock, settings.silentAfter());
@@ -104,10 +124,12 @@ public final class QueryServer implements AutoCloseable {
         InternalRoutes internal = new InternalRoutes(local, catalog, topology);
         ProbeRoutes probes = new ProbeRoutes(streams, registry);
         DashboardPage dashboard = new DashboardPage();
+        ReadTokenGate gate = ReadTokenGate.requiring(Optional.of(settings.readToken()), OPEN_PATHS, true);
         QueuedThreadPool threads = new QueuedThreadPool(MAX_HTTP_THREADS, MIN_HTTP_THREADS);
         threads.setName("hbew-query-http");
         Javalin server = Javalin.create(cfg -> {
             configure(cfg, threads);
+            gate.install(cfg);
             routes.install(cfg);
             internal.install(cfg);
             probes.install(cfg);
@@ -121,8 +143,9 @@ public final class QueryServer implements AutoCloseable {
                     + settings.port() + ": " + e.getMessage(), e);
         }
         app = server;
-        LOG.info("Query API listening on {}:{} (advertised to other instances as {})", settings.host(), port(),
-                Router.name(settings.advertised()));
+        LOG.info("Query API listening on {}:{} (advertised to other instances as {}); {}", settings.host(), port(),
+                Router.name(settings.advertised()), gate.required()
+                        ? "every route but /healthz and /readyz requires the read token" : "no read token required");
     }
 
     private void configure(JavalinConfig cfg, QueuedThreadPool threads) {

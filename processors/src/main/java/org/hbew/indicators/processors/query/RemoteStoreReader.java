@@ -39,11 +39,18 @@ final class RemoteStoreReader implements StoreReader {
     private final HttpClient client;
     private final HostInfo host;
     private final Duration timeout;
+    private final String readToken;
 
     RemoteStoreReader(HttpClient client, HostInfo host, Duration timeout) {
+        this(client, host, timeout, "");
+    }
+
+    /** @param readToken presented to the other instance, which requires the same one; empty for none */
+    RemoteStoreReader(HttpClient client, HostInfo host, Duration timeout, String readToken) {
         this.client = client;
         this.host = host;
         this.timeout = timeout;
+        this.readToken = readToken;
     }
 
     @Override
@@ -78,9 +85,12 @@ final class RemoteStoreReader implements StoreReader {
 
     private CompletableFuture<HttpResponse<byte[]>> get(String pathAndQuery) {
         URI uri = URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
-                .header("Accept", JsonResponse.CONTENT_TYPE).build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout).GET()
+                .header("Accept", JsonResponse.CONTENT_TYPE);
+        if (!readToken.isEmpty()) {
+            request.header("Authorization", "Bearer " + readToken);
+        }
+        return client.sendAsync(request.build(), HttpResponse.BodyHandlers.ofByteArray())
                 .exceptionallyCompose(e -> CompletableFuture.failedFuture(new StoreUnavailableException(
                         "instance " + Router.name(host) + " did not answer: " + rootMessage(e))));
     }

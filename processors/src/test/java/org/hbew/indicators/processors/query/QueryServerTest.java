@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The query API's HTTP behaviour that needs no broker: probes, the dashboard page, parameter errors and
+ * The query API's HTTP behaviour that needs no broker: probes, the operators' page, parameter errors and
  * the 503 of stores that cannot be read, served by a real server over a Kafka Streams that was never
  * started (so every store read is refused, as while an instance starts).
  */
@@ -96,21 +96,42 @@ class QueryServerTest {
     }
 
     @Test
-    void shouldServeTheDashboardAsOneSelfContainedPage() {
-        HttpProbe.Answer page = http.get("/");
+    void shouldServeTheOperatorsPageAtTheGridAndItemAddressesWithNothingFromElsewhere() {
+        for (String path : new String[] {"/", "/items/7"}) {
+            HttpProbe.Answer page = http.get(path);
 
-        assertThat(page.status()).isEqualTo(200);
-        assertThat(page.header("Content-Type").orElseThrow()).startsWith("text/html");
-        assertThat(page.header("Content-Security-Policy").orElseThrow()).contains("default-src 'none'")
-                .contains("connect-src 'self'");
-        assertThat(page.body()).contains("<table id=\"grid\">").contains("/v1/status").contains("/v1/flows")
-                .doesNotContain("http://").doesNotContain("https://").doesNotContain("src=\"");
+            assertThat(page.status()).as(path).isEqualTo(200);
+            assertThat(page.header("Content-Type").orElseThrow()).startsWith("text/html");
+            assertThat(page.header("Content-Security-Policy").orElseThrow()).contains("default-src 'none'")
+                    .contains("connect-src 'self'").contains("script-src 'self';");
+            assertThat(page.body()).contains("src=\"/assets/main.js\"")
+                    .contains("src=\"/assets/vendor/uplot/uPlot.iife.min.js\"")
+                    .doesNotContain("http://").doesNotContain("https://");
+        }
+    }
+
+    @Test
+    void shouldServeThePagesFilesAndTheChartLibraryWithItsLicenceFromTheJar() {
+        DashboardPage.OWN_FILES.forEach((name, type) -> {
+            HttpProbe.Answer file = http.get("/assets/" + name);
+            assertThat(file.status()).as(name).isEqualTo(200);
+            assertThat(file.header("Content-Type").orElseThrow()).as(name).startsWith(type);
+        });
+        assertThat(http.get("/assets/grid.js").body()).contains("/v1/status").contains("/v1/flows");
+        assertThat(http.get("/assets/item.js").body()).contains("/region?window=");
+        HttpProbe.Answer chart = http.get("/assets/vendor/uplot/uPlot.iife.min.js");
+        assertThat(chart.status()).isEqualTo(200);
+        assertThat(chart.body()).contains("uPlot");
+        HttpProbe.Answer licence = http.get("/assets/vendor/uplot/LICENSE");
+        assertThat(licence.status()).isEqualTo(200);
+        assertThat(licence.body()).contains("The MIT License").contains("Leon Sorokin");
+        assertError(http.get("/assets/secret.properties"), 404, "not_found", "no file /assets/secret.properties");
     }
 
     @Test
     void shouldAnswer503WithRetryAfterWhileTheStoresCannotBeRead() {
         for (String path : new String[] {"/v1/status", "/v1/items", "/v1/items/18", "/v1/accounting",
-                "/v1/flows", "/v1/items/2/cities/ordos"}) {
+                "/v1/flows", "/v1/items/2/cities/ordos", "/v1/items/2/region"}) {
             HttpProbe.Answer answer = http.get(path);
 
             assertThat(answer.status()).as(path).isEqualTo(503);
@@ -128,6 +149,8 @@ class QueryServerTest {
         assertError(http.get("/v1/items/2/cities/ordos?to=2026-13-01T00:00:00Z"), 400, "invalid_parameter", "to: ");
         assertError(http.get("/v1/flows?flow=tourism"), 400, "invalid_parameter", "flow: ");
         assertError(http.get("/v1/flows?at=noon"), 400, "invalid_parameter", "at: ");
+        assertError(http.get("/v1/items/2/region?window=1h&from=2026-01-01T00:00:00Z&to=2026-01-31T00:00:00Z"), 400,
+                "invalid_parameter", "from: ");
         assertError(http.get("/v1/items/99"), 404, "not_found", "item 99");
         assertError(http.get("/v1/nothing/here"), 404, "not_found", "no such path");
     }

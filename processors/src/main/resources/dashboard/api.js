@@ -2,10 +2,11 @@
 // instance cannot be reached (network error), it is rebalancing (503 with Retry-After), or it refused the request.
 
 export class ApiFailure extends Error {
-  /** @param kind "unreachable", "rebalancing" or "refused" */
-  constructor(kind, message) {
+  /** @param kind "unreachable", "rebalancing" or "refused"; status is the HTTP status, if there was an answer */
+  constructor(kind, message, status) {
     super(message);
     this.kind = kind;
+    this.status = status;
   }
 }
 
@@ -20,10 +21,11 @@ export async function getJson(path) {
   let body = null;
   try { body = await response.json(); } catch (e) { body = null; }
   if (response.status === 503) {
-    throw new ApiFailure("rebalancing", body && body.message ? body.message : response.statusText);
+    throw new ApiFailure("rebalancing", body && body.message ? body.message : response.statusText, 503);
   }
   if (!response.ok) {
-    throw new ApiFailure("refused", `${response.status} ${body && body.message ? body.message : response.statusText}`);
+    throw new ApiFailure("refused", `${response.status} ${body && body.message ? body.message : response.statusText}`,
+      response.status);
   }
   return { body, stale: response.headers.get("X-Data-Stale") === "true" };
 }

@@ -13,11 +13,10 @@ function axisNumber(value) {
 /**
  * Draws series over the same x values into `container` and keeps the chart as wide as its container.
  *
- * @param series [{ label, values, color, width, dash, scale }] where scale "right" puts a series on the right axis
+ * @param series [{ label, values, color, width, dash }]
  * @returns an object with close(), to stop following the container's width
  */
 export function lineChart(container, x, series, window) {
-  const usesRight = series.some(s => s.scale === "right");
   const options = {
     width: Math.max(280, container.clientWidth),
     height: HEIGHT,
@@ -32,15 +31,13 @@ export function lineChart(container, x, series, window) {
         stroke: s.color,
         width: s.width || 2,
         dash: s.dash,
-        scale: s.scale === "right" ? "right" : "y",
         points: { show: !s.dash, size: 5 },
         value: (u, v) => (v == null ? "–" : number(v))
       }))
     ],
     axes: [
       { values: (u, splits) => splits.map(s => axisTime(new Date(s * 1000), window)), space: window === "1d" ? 60 : 110 },
-      { scale: "y", values: (u, splits) => splits.map(axisNumber), size: 60 },
-      ...(usesRight ? [{ scale: "right", side: 1, grid: { show: false }, values: (u, splits) => splits.map(axisNumber), size: 60 }] : [])
+      { values: (u, splits) => splits.map(axisNumber), size: 60 }
     ]
   };
   const chart = new uPlot(options, [x, ...series.map(s => s.values)], container);

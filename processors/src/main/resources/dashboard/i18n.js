@@ -53,7 +53,6 @@ const TEXT = {
   cells: { en: (n) => `${n} cell${n === 1 ? "" : "s"}`, zh: (n) => `${n} 格` },
   silentCities: { en: "Silent cities", zh: "停报城市" },
   noSilentCity: { en: (d) => `None: every city reported within ${d}.`, zh: (d) => `无：四市均在 ${d} 内有上报。` },
-  silentCity: { en: (d) => `no event within ${d}`, zh: (d) => `${d} 内无上报` },
   lastEvent: { en: "Last event", zh: "最近上报" },
   never: { en: "never", zh: "从未" },
   silent: { en: "silent", zh: "停报" },
@@ -81,7 +80,7 @@ const TEXT = {
   cityTarget: { en: "Target per city", zh: "单市目标" },
   regionTarget: { en: "Regional target", zh: "四市目标" },
   noTarget: { en: "no target", zh: "无目标" },
-  rightAxis: { en: "right axis", zh: "右轴" },
+  cities: { en: "Cities", zh: "各市" },
   windowStart: { en: "Window from", zh: "窗口起始" },
   showTable: { en: "Figures as a table", zh: "以表格查看数据" },
   chartLabel: {
@@ -91,11 +90,9 @@ const TEXT = {
   noFigures: { en: "No figures in this range yet.", zh: "此时间段内暂无数据。" },
   flowMatrix: { en: "Origin → destination in the current window", zh: "当前窗口的流出 → 流入矩阵" },
   sinceAt: { en: (t, d) => `since ${t} (${d})`, zh: (t, d) => `自 ${t} 起（${d}）` },
-  heldFor: { en: (d) => `for ${d}`, zh: (d) => `已 ${d}` },
-  perWindow: { en: (w) => `per ${w}`, zh: (w) => `每 ${w}` },
+  perWindow: { en: (w) => `per ${w}`, zh: (w) => `每${w}` },
   atLeast: { en: "at least", zh: "不低于" },
   atMost: { en: "at most", zh: "不高于" },
-  value: { en: "Value", zh: "数值" },
   times: { en: "Times are China Standard Time (UTC+8).", zh: "时间为北京时间（UTC+8）。" },
   chartsBy: { en: "Charts drawn with uPlot", zh: "图表由 uPlot 绘制" },
   licence: { en: "MIT licence", zh: "MIT 许可证" },
@@ -172,6 +169,12 @@ const UNITS = {
   days: { en: "days", zh: "天" }, ratio: { en: "", zh: "" }
 };
 
+const STATISTICS = {
+  sum: { en: "sum", zh: "合计" }, count: { en: "count", zh: "计数" }, ratio: { en: "ratio", zh: "比率" },
+  latest: { en: "latest", zh: "最新值" }, mean: { en: "mean", zh: "平均值" }, min: { en: "minimum", zh: "最小值" },
+  max: { en: "maximum", zh: "最大值" }
+};
+
 const WINDOWS = { "1h": { en: "hour", zh: "小时" }, "1d": { en: "day", zh: "天" } };
 
 const FLOWS = {
@@ -223,6 +226,12 @@ export function cityName(city) {
 export function unitName(unit) {
   const names = UNITS[unit];
   return names ? names[language] : unit;
+}
+
+/** What a headline value is: "sum", "ratio", "p95" (percentiles are written the same in both languages). */
+export function statisticName(statistic) {
+  const names = STATISTICS[statistic];
+  return names ? names[language] : statistic;
 }
 
 export function windowName(window) {

@@ -5,13 +5,13 @@
 // Statuses come from GET /v1/items/{n} at every refresh; the histories (GET /v1/items/{n}/cities/{city} and
 // GET /v1/items/{n}/region) change slowly and are read again every HISTORY_MS or when the window choice changes.
 
-import { getJson } from "./api.js";
+import { ApiFailure, getJson } from "./api.js";
 import { el } from "./dom.js";
 import { lineChart } from "./charts.js";
 import { flowMatrix } from "./flows.js";
 import { cellSince, statusBadge, statusWithSince } from "./grid.js";
 import {
-  t, cityName, itemTitle, domainName, teamName, indicatorTitle, unitName, windowName, quantity, number, time,
+  t, cityName, itemTitle, domainName, teamName, indicatorTitle, unitName, windowName, statisticName, quantity, number, time,
   dateTime, duration
 } from "./i18n.js";
 
@@ -48,6 +48,7 @@ export class ItemView {
     this.flows = null;
     this.charts = [];
     this.openTables = new Set();
+    this.missing = false;
     this.parts = null;
     this.renderedHistoryAt = -1;
     this.element = el("div", { class: "item-view" });
@@ -69,7 +70,14 @@ export class ItemView {
   }
 
   async refresh() {
-    const detail = await getJson(`/v1/items/${this.number}`);
+    let detail;
+    try {
+      detail = await getJson(`/v1/items/${this.number}`);
+    } catch (e) {
+      this.missing = e instanceof ApiFailure && e.status === 404;
+      if (this.missing) this.render();
+      throw e;
+    }
     this.detail = detail.body;
     let stale = detail.stale;
     if (!this.history || this.history.window !== this.window || Date.now() - this.historyAt > HISTORY_MS) {
@@ -124,7 +132,7 @@ export class ItemView {
     if (!this.detail) {
       this.parts = null;
       this.element.replaceChildren(back, el("h2", { tabindex: "-1", text: `${t("item")} ${this.number}` }),
-        el("p", { class: "muted", text: t("loading") }));
+        el("p", { class: "muted", text: this.missing ? t("unknownItem", this.number) : t("loading") }));
       return;
     }
     const item = this.detail.item;
@@ -176,17 +184,19 @@ export class ItemView {
           const last = city.indicators.map(i => i.lastEventAt).filter(Boolean).sort().pop();
           return el("tr", { class: city.city === this.selectedCity ? "selected" : null, dataset: { city: city.city } },
             el("th", { scope: "row", text: cityName(city) }),
-            el("td", { class: `status-${city.status}`, dataset: { status: city.status } }, statusBadge(city.status),
+            el("td", { class: `status-${city.status}`, dataset: { status: city.status, label: t("overall") } },
+              statusBadge(city.status),
               since && ["LAGGING", "STALE"].includes(city.status)
                 ? el("span", { class: "since-long", text: ` ${t("sinceAt", time(since), duration(Date.now() - since))}` })
                 : null),
             city.indicators.map(ind => el("td", {
-              class: `status-${ind.status}`, dataset: { indicator: ind.indicator, status: ind.status },
+              class: `status-${ind.status}`,
+              dataset: { indicator: ind.indicator, status: ind.status, label: indicatorTitle(ind.indicator, ind.title) },
               title: statusWithSince(ind.status, ind.since ? new Date(ind.since) : null)
             }, statusBadge(ind.status),
               ind.value !== null && ind.value !== undefined
                 ? el("span", { class: "value", text: quantity(ind.value, ind.unit) }) : null)),
-            el("td", { class: "last-event", text: last ? dateTime(last) : t("never") }));
+            el("td", { class: "last-event", dataset: { label: t("lastEvent") }, text: last ? dateTime(last) : t("never") }));
         })))));
   }
 
@@ -214,18 +224,24 @@ export class ItemView {
       return section;
     }
     const series = this.series(indicator, history, cityTarget, regionTarget);
-    const points = Object.fromEntries(series.lines.filter(s => s.key).map(s => [s.key, s.values.filter(v => v !== null).length]));
-    const figure = el("figure", {
-      class: "chart", role: "img", "aria-label": t("chartLabel", title, windowName(window)),
-      dataset: { indicator: indicator.code, window, points: JSON.stringify(points) }
-    });
-    section.append(figure);
-    if (series.x.length === 0) {
-      figure.append(el("p", { class: "muted", text: t("noFigures") }));
-    } else {
-      queueMicrotask(() => this.charts.push(lineChart(figure, series.x, series.lines, window)));
+    // A count or sum of the region is about four times a city's: the region gets a chart of its own.
+    const parts = ADDITIVE.includes(indicator.aggregation) ? ["cities", "region"] : ["all"];
+    const charts = el("div", { class: `charts charts-${parts.length}` });
+    for (const part of parts) {
+      const lines = series.lines.filter(l => part === "all" || l.part === part);
+      const points = Object.fromEntries(lines.filter(l => l.key).map(l => [l.key, l.values.filter(v => v !== null).length]));
+      const figure = el("figure", {
+        class: "chart", role: "img", "aria-label": t("chartLabel", title, windowName(window)),
+        dataset: { indicator: indicator.code, part, window, points: JSON.stringify(points) }
+      }, part === "all" ? null : el("figcaption", { text: part === "region" ? t("region") : t("cities") }));
+      charts.append(figure);
+      if (Object.values(points).every(n => n === 0)) {
+        figure.append(el("p", { class: "muted", text: t("noFigures") }));
+      } else {
+        queueMicrotask(() => this.charts.push(lineChart(figure, series.x, lines, window)));
+      }
     }
-    section.append(this.dataTable(series));
+    section.append(charts, this.dataTable(series));
     return section;
   }
 
@@ -241,12 +257,13 @@ export class ItemView {
   targetText(indicator, cityTarget, regionTarget) {
     const unit = unitName(indicator.unit);
     const per = t("perWindow", windowName(this.window));
-    if (!cityTarget) return `${indicator.statistic}${unit ? " · " + unit : ""} · ${per} · ${t("noTarget")}`;
+    const statistic = statisticName(indicator.statistic);
+    if (!cityTarget) return `${statistic}${unit ? " · " + unit : ""} · ${per} · ${t("noTarget")}`;
     const word = cityTarget.direction === "at_most" ? t("atMost") : t("atLeast");
     const both = ADDITIVE.includes(indicator.aggregation)
-      ? `${t("cityTarget")} ${word} ${quantity(cityTarget.value, indicator.unit)}, ${t("regionTarget")} ${word} ${quantity(regionTarget.value, indicator.unit)} (${t("rightAxis")})`
+      ? `${t("cityTarget")} ${word} ${quantity(cityTarget.value, indicator.unit)} · ${t("regionTarget")} ${word} ${quantity(regionTarget.value, indicator.unit)}`
       : `${t("target")} ${word} ${quantity(cityTarget.value, indicator.unit)}`;
-    return `${indicator.statistic} · ${per} · ${both}`;
+    return `${statistic} · ${per} · ${both}`;
   }
 
   /** The x values (window starts, in seconds) and one line per city, the region, and the targets. */
@@ -278,17 +295,18 @@ export class ItemView {
     const line = key => x.map(s => (valueAt.has(`${key}@${s}`) ? valueAt.get(`${key}@${s}`) : null));
     const additive = ADDITIVE.includes(indicator.aggregation);
     const lines = this.detail.cities.map(city => ({
-      key: city.city, label: cityName(city), values: line(city.city), color: CITY_COLOURS[city.city] || "#57606a"
+      key: city.city, part: "cities", label: cityName(city), values: line(city.city),
+      color: CITY_COLOURS[city.city] || "#57606a"
     }));
-    lines.push({ key: "region", label: t("region"), values: line("region"), color: REGION_COLOUR, width: 3,
-      scale: additive ? "right" : "y" });
+    lines.push({ key: "region", part: "region", label: t("region"), values: line("region"), color: REGION_COLOUR,
+      width: 3 });
     if (cityTarget) {
-      lines.push({ label: additive ? t("cityTarget") : t("target"), values: x.map(() => cityTarget.value),
+      lines.push({ part: "cities", label: additive ? t("cityTarget") : t("target"), values: x.map(() => cityTarget.value),
         color: TARGET_COLOUR, dash: [6, 4] });
     }
     if (cityTarget && additive) {
-      lines.push({ label: t("regionTarget"), values: x.map(() => regionTarget.value), color: REGION_COLOUR,
-        dash: [2, 4], scale: "right" });
+      lines.push({ part: "region", label: t("regionTarget"), values: x.map(() => regionTarget.value),
+        color: TARGET_COLOUR, dash: [6, 4] });
     }
     return { code, x, lines };
   }

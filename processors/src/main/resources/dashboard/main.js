@@ -2,7 +2,6 @@
 // and the live loop that refreshes the view every few seconds and says honestly how current its figures are.
 
 import { ApiFailure } from "./api.js";
-import { el } from "./dom.js";
 import { currentLanguage, initialLanguage, setLanguage, t, timeWithSeconds, duration, LANGUAGES } from "./i18n.js";
 import { GridView } from "./grid.js";
 import { ItemView } from "./item.js";

@@ -30,7 +30,7 @@ final class ChildJvm implements AutoCloseable {
     /** Standalone's ready line; the group is the start-up time it reports. */
     static final Pattern STANDALONE_READY = Pattern.compile("Ready in (\\d+(?:[.,]\\d+)?) s");
     /** What {@code hbew processors} prints once Kafka Streams is starting and its query API is bound. */
-    static final Pattern PROCESSORS_READY = Pattern.compile("^Processors .* query API on port \\d+");
+    static final Pattern PROCESSORS_READY = Pattern.compile("^Processors .*; query API on \\S+:\\d+");
     private static final int TAIL_LINES = 20;
 
     /** When the child said it was ready, and what it said its start took (null if its line says nothing). */

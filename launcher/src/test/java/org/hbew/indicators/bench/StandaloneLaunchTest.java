@@ -41,7 +41,7 @@ class StandaloneLaunchTest {
     void shouldRecogniseTheReadyLinesOfBothChildren() {
         assertThat(ChildJvm.STANDALONE_READY.matcher("Ready in 9,5 s. Ctrl-C stops.").find()).isTrue();
         assertThat(ChildJvm.PROCESSORS_READY.matcher("Processors hbew-bench-processors-memory on 127.0.0.1:1; "
-                + "query API on port 40004. Ctrl-C stops.").find()).isTrue();
+                + "query API on 127.0.0.1:40004. Ctrl-C stops.").find()).isTrue();
         assertThat(ChildJvm.PROCESSORS_READY.matcher("12:00:01.000 INFO  ProcessorsApp - Processors starting")
                 .find()).isFalse();
     }

@@ -26,9 +26,11 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /v1/status} the 22x4 grid of statuses; {@code GET /v1/items} the catalog with status
  *       counts; {@code GET /v1/items/{item}} one item with its cities' and the region's figures;
  *       {@code GET /v1/items/{item}/cities/{city}?window&from&to} a city's history;
+ *       {@code GET /v1/items/{item}/region?window&from&to} the regional rollup per window;
  *       {@code GET /v1/flows?flow&window&at} the origin-to-destination matrices;
  *       {@code GET /v1/accounting} where the raw records went;</li>
- *   <li>{@code GET /healthz}, {@code GET /readyz}, {@code GET /metrics}, and {@code GET /} the dashboard;</li>
+ *   <li>{@code GET /healthz}, {@code GET /readyz}, {@code GET /metrics}, and the operators' page at {@code GET /}
+ *       and {@code GET /items/{item}} with its files under {@code /assets/};</li>
  *   <li>{@code GET /v1/internal/...}, how the instances read each other's stores.</li>
  * </ul>
  * State is spread over the instances of the application; any instance answers for all of it by asking

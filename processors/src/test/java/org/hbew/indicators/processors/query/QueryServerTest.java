@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The query API's HTTP behaviour that needs no broker: probes, the dashboard page, parameter errors and
+ * The query API's HTTP behaviour that needs no broker: probes, the operators' page, parameter errors and
  * the 503 of stores that cannot be read, served by a real server over a Kafka Streams that was never
  * started (so every store read is refused, as while an instance starts).
  */
@@ -94,7 +94,7 @@ class QueryServerTest {
     @Test
     void shouldAnswer503WithRetryAfterWhileTheStoresCannotBeRead() {
         for (String path : new String[] {"/v1/status", "/v1/items", "/v1/items/18", "/v1/accounting",
-                "/v1/flows", "/v1/items/2/cities/ordos", INTERNAL_HISTORY,
+                "/v1/flows", "/v1/items/2/cities/ordos", "/v1/items/2/region", INTERNAL_HISTORY,
                 "/v1/internal/region?item=18&window=1d&start=0&partition=3&stale=true"}) {
             HttpProbe.Answer answer = http.get(path);
 
@@ -114,6 +114,8 @@ class QueryServerTest {
         assertError(http.get("/v1/items/2/cities/ordos?to=2026-13-01T00:00:00Z"), 400, "invalid_parameter", "to: ");
         assertError(http.get("/v1/flows?flow=tourism"), 400, "invalid_parameter", "flow: ");
         assertError(http.get("/v1/flows?at=noon"), 400, "invalid_parameter", "at: ");
+        assertError(http.get("/v1/items/2/region?window=1h&from=2026-01-01T00:00:00Z&to=2026-01-31T00:00:00Z"), 400,
+                "invalid_parameter", "from: ");
         assertError(http.get("/v1/nothing/here"), 404, "not_found", "no such path");
     }
 

@@ -26,11 +26,12 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * after the transaction commits and must not write.
  *
  * <p>{@link CachedStateStore} is an internal interface of Kafka Streams; it is the one hook that runs
- * before a commit, and {@code CommitTimeStoreTest} and the crash tests pin its behaviour for the Kafka
+ * before a commit, and {@code CommitTimeStoresTest} and the crash tests pin its behaviour for the Kafka
  * version this build uses.
  *
  * <p>The working copy is dropped whenever the inner store is (re)initialised or Kafka Streams clears its
- * caches (a task closed dirty or revived), and read back lazily from the inner store, which has been
+ * caches (a task closed dirty, revived, or recycled between active and standby, whose inner store a
+ * standby keeps restoring), and read back lazily from the inner store, which has been
  * restored by then. Not thread-safe, like the processors that use it: interactive queries read the inner
  * store, which holds what the last commit wrote.
  *

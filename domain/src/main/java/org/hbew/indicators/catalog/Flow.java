@@ -1,6 +1,5 @@
 package org.hbew.indicators.catalog;
 
-import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -17,6 +16,8 @@ public enum Flow {
 
     private final String code;
 
+    private static final Flow[] FLOWS = values();
+
     Flow(String code) {
         this.code = code;
     }
@@ -25,7 +26,13 @@ public enum Flow {
         return code;
     }
 
+    /** Asked for every event a processor reads, so a loop rather than a stream. */
     public static Optional<Flow> fromCode(String code) {
-        return Arrays.stream(values()).filter(f -> f.code.equals(code)).findFirst();
+        for (Flow flow : FLOWS) {
+            if (flow.code.equals(code)) {
+                return Optional.of(flow);
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -1,5 +1,7 @@
 package org.hbew.indicators.catalog;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,17 +25,33 @@ public record Item(
         indicators = List.copyOf(indicators);
     }
 
+    /** Asked for every event counted, so loops rather than streams here: an item has a handful of indicators. */
     public Optional<Indicator> indicator(String code) {
-        return indicators.stream().filter(i -> i.code().equals(code)).findFirst();
+        for (Indicator indicator : indicators) {
+            if (indicator.code().equals(code)) {
+                return Optional.of(indicator);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Plain indicators: those an event may name directly. */
     public List<Indicator> plainIndicators() {
-        return indicators.stream().filter(i -> !i.derivedFromFlow()).toList();
+        return indicatorsDerivedFromFlow(false);
     }
 
     /** Indicators observed on each event of the item's flow. */
     public List<Indicator> flowIndicators() {
-        return indicators.stream().filter(Indicator::derivedFromFlow).toList();
+        return indicatorsDerivedFromFlow(true);
+    }
+
+    private List<Indicator> indicatorsDerivedFromFlow(boolean derived) {
+        List<Indicator> matching = new ArrayList<>(indicators.size());
+        for (Indicator indicator : indicators) {
+            if (indicator.derivedFromFlow() == derived) {
+                matching.add(indicator);
+            }
+        }
+        return Collections.unmodifiableList(matching);
     }
 }

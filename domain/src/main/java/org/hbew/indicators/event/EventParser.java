@@ -189,6 +189,15 @@ public final class EventParser {
         return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
+    private static boolean isSentinel(String eventId) {
+        for (String sentinel : SENTINEL_UUIDS) {
+            if (sentinel.equalsIgnoreCase(eventId)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static ParseResult invalid(Problem.Kind kind, String field, String message) {
         return new ParseResult.Invalid(List.of(new Problem(kind, field, message)));
     }
@@ -222,7 +231,7 @@ public final class EventParser {
             String indicator = text("indicator");
             OffsetDateTime occurredAt = usable("occurredAt") ? time("occurredAt", node.get("occurredAt")) : null;
 
-            if (usable("eventId") && SENTINEL_UUIDS.contains(node.get("eventId").asText().toLowerCase(Locale.ROOT))) {
+            if (usable("eventId") && isSentinel(node.get("eventId").asText())) {
                 add(Problem.Kind.VALUE, "eventId", "must not be the nil or max UUID, which every sender could "
                         + "write; generate a random UUID per event");
             }
@@ -325,8 +334,10 @@ public final class EventParser {
                     }
                 }
             }
-            if (problems.stream().anyMatch(p -> p.field().startsWith("payload."))) {
-                return null;
+            for (Problem problem : problems) {
+                if (problem.field().startsWith("payload.")) {
+                    return null;
+                }
             }
             FlowPayload payload = bind(raw, flow, parsed);
             if (payload.origin().equals(payload.destination())) {

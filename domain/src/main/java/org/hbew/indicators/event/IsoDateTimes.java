@@ -14,6 +14,13 @@ import java.time.ZoneOffset;
 final class IsoDateTimes {
 
     private static final int MAX_FRACTION_DIGITS = 9;
+    private static final int MAX_OFFSET_MINUTES = 18 * 60;
+    /**
+     * The offsets by minutes east of UTC, made as they are first met: {@link ZoneOffset#ofHoursMinutes} looks each
+     * one up in a concurrent map, which was a quarter of the time spent reading a date-time. A racing thread at
+     * worst makes an equal offset again.
+     */
+    private static final ZoneOffset[] OFFSETS_BY_MINUTE = new ZoneOffset[2 * MAX_OFFSET_MINUTES + 1];
 
     private IsoDateTimes() {
     }
@@ -84,12 +91,17 @@ final class IsoDateTimes {
         if ((hours | minutes) < 0) {
             return null;
         }
-        int signum = sign == '-' ? -1 : 1;
-        try {
-            return ZoneOffset.ofHoursMinutes(signum * hours, signum * minutes);
-        } catch (DateTimeException outOfRange) {
+        int total = hours * 60 + minutes;
+        if (minutes > 59 || total > MAX_OFFSET_MINUTES) {
             return null;
         }
+        int index = (sign == '-' ? -total : total) + MAX_OFFSET_MINUTES;
+        ZoneOffset offset = OFFSETS_BY_MINUTE[index];
+        if (offset == null) {
+            offset = ZoneOffset.ofTotalSeconds((index - MAX_OFFSET_MINUTES) * 60);
+            OFFSETS_BY_MINUTE[index] = offset;
+        }
+        return offset;
     }
 
     /** The non-negative number written with exactly {@code count} ASCII digits at {@code from}, or -1. */

@@ -71,6 +71,25 @@ class IsoDateTimesTest {
         assertThat(fast).as("texts the fast path read").isGreaterThan(10_000);
     }
 
+    @Test
+    void shouldReadEveryOffsetAsTheJdkDoes() {
+        for (char sign : new char[] {'+', '-'}) {
+            for (int hours = 0; hours <= 20; hours++) {
+                for (int minutes = 0; minutes <= 60; minutes++) {
+                    String text = String.format("2026-11-30T10:15:00%c%02d:%02d", sign, hours, minutes);
+                    OffsetDateTime jdk;
+                    try {
+                        jdk = OffsetDateTime.parse(text);
+                    } catch (DateTimeParseException e) {
+                        assertThat(IsoDateTimes.parseCanonical(text)).as(text).isNull();
+                        continue;
+                    }
+                    assertThat(IsoDateTimes.parseCanonical(text)).as(text).isEqualTo(jdk);
+                }
+            }
+        }
+    }
+
     private static String fraction(Random random) {
         int digits = random.nextInt(11);
         if (digits == 0) {

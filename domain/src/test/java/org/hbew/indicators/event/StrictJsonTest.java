@@ -89,12 +89,18 @@ class StrictJsonTest {
     @Test
     void shouldJudgeUtf8AsTheJdkStrictDecoderDoes() {
         Random random = new Random(20_201_127L);
-        for (int i = 0; i < 20_000; i++) {
-            byte[] bytes = new byte[1 + random.nextInt(8)];
+        for (int i = 0; i < 40_000; i++) {
+            // Up to 40 bytes, so that runs of ASCII cross the eight-byte steps of the fast path at every alignment.
+            byte[] bytes = new byte[1 + random.nextInt(40)];
+            int highShare = random.nextInt(4);
+            boolean nul = false;
             for (int k = 0; k < bytes.length; k++) {
-                bytes[k] = (byte) (random.nextBoolean() ? 0x80 + random.nextInt(0x80) : 0x01 + random.nextInt(0x7F));
+                int dice = random.nextInt(100);
+                bytes[k] = (byte) (dice == 0 ? 0 : dice < 1 + highShare * 15 ? 0x80 + random.nextInt(0x80)
+                        : 0x01 + random.nextInt(0x7F));
+                nul |= bytes[k] == 0;
             }
-            boolean jdk = decodesStrictly(bytes);
+            boolean jdk = decodesStrictly(bytes) && !nul;
             boolean ours;
             try {
                 StrictJson.checkEncoding(bytes, 0, bytes.length);
@@ -103,6 +109,19 @@ class StrictJsonTest {
                 ours = false;
             }
             assertThat(ours).as("verdict on %s", HexFormat.of().formatHex(bytes)).isEqualTo(jdk);
+        }
+    }
+
+    @Test
+    void shouldNameTheOffsetOfAFaultAnywhereInALongAsciiText() {
+        for (int at = 0; at < 40; at++) {
+            byte[] withNul = bytes("a".repeat(40));
+            withNul[at] = 0;
+            byte[] withStrayByte = bytes("a".repeat(40));
+            withStrayByte[at] = (byte) 0xFF;
+
+            assertThat(malformed(withNul).reason()).contains("NUL byte at offset " + at + ";");
+            assertThat(malformed(withStrayByte).reason()).contains("at byte offset " + at + " (0xFF)");
         }
     }
 

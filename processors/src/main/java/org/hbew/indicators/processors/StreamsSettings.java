@@ -46,6 +46,11 @@ public final class StreamsSettings {
         // 100 ms commit interval). Sent within milliseconds, most are acknowledged before the commit asks.
         p.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), PRODUCER_LINGER_MS);
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, CACHE_BYTES);
+        // Idling lets a task that reads several partitions wait for all of them so that it processes in timestamp
+        // order across them; every task here reads one partition (raw, or the rollup's repartition topic), so
+        // there is nothing to wait for. Left at its default of 0, the check still runs for every record, with
+        // a set and formatted log strings each time (profiled: 5 % of the stream thread's CPU).
+        p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         p.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, config.groupProtocol());
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ.name());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringHandlers.Processing.class);

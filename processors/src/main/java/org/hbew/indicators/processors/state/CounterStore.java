@@ -4,10 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.serialization.Serializer;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
  * A handful of named counters (the accounting totals, a task's stream time) held as plain longs and written
@@ -15,10 +12,9 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * The inner store's layout (String to Long) is unchanged, so state written before this store existed is
  * read as before.
  *
- * <p>Interactive queries see this store as a {@link ReadOnlyKeyValueStore}: the totals as of the last commit.
+ * <p>Interactive queries see the totals as of the last commit ({@link CommittedKeyValueStore}).
  */
-public final class CounterStore extends CommitTimeStore<KeyValueStore<String, Long>>
-        implements ReadOnlyKeyValueStore<String, Long> {
+public final class CounterStore extends CommittedKeyValueStore<Long> {
 
     private final Map<String, Counter> counters = new HashMap<>();
     private final List<Counter> changed = new ArrayList<>();
@@ -79,44 +75,6 @@ public final class CounterStore extends CommitTimeStore<KeyValueStore<String, Lo
     protected void dropWorkingCopy() {
         counters.clear();
         changed.clear();
-    }
-
-    // Interactive queries: the inner store, as of the last commit.
-
-    @Override
-    public Long get(String key) {
-        return inner.get(key);
-    }
-
-    @Override
-    public KeyValueIterator<String, Long> range(String from, String to) {
-        return inner.range(from, to);
-    }
-
-    @Override
-    public KeyValueIterator<String, Long> reverseRange(String from, String to) {
-        return inner.reverseRange(from, to);
-    }
-
-    @Override
-    public KeyValueIterator<String, Long> all() {
-        return inner.all();
-    }
-
-    @Override
-    public KeyValueIterator<String, Long> reverseAll() {
-        return inner.reverseAll();
-    }
-
-    @Override
-    public <PS extends Serializer<P>, P> KeyValueIterator<String, Long> prefixScan(
-            P prefix, PS prefixKeySerializer) {
-        return inner.prefixScan(prefix, prefixKeySerializer);
-    }
-
-    @Override
-    public long approximateNumEntries() {
-        return inner.approximateNumEntries();
     }
 
     private static final class Counter {

@@ -18,6 +18,7 @@ import org.hbew.indicators.catalog.Indicator;
 import org.hbew.indicators.catalog.Item;
 import org.hbew.indicators.kafka.Keys;
 import org.hbew.indicators.processors.aggregate.IndicatorAccumulator;
+import org.hbew.indicators.processors.state.LiveKeyValueStore;
 import org.hbew.indicators.records.IndicatorStatus;
 import org.hbew.indicators.records.Status;
 import org.hbew.indicators.records.TargetRecord;
@@ -40,7 +41,7 @@ final class EvaluateStatus extends ContextualProcessor<String, ItemCityUpdate, S
 
     private final Catalog catalog;
     private final TopologySettings settings;
-    private KeyValueStore<String, StatusState> states;
+    private LiveKeyValueStore<StatusState> states;
     private Targets targets;
 
     EvaluateStatus(Catalog catalog, TopologySettings settings) {
@@ -74,7 +75,7 @@ final class EvaluateStatus extends ContextualProcessor<String, ItemCityUpdate, S
                 String key = Keys.status(item.number(), update.city(), e.getKey());
                 StatusState state = observed.get(key);
                 if (state == null) {
-                    state = states.get(key);
+                    state = states.current(key);
                 }
                 if (state == null) {
                     state = StatusState.noData(now);
@@ -87,7 +88,7 @@ final class EvaluateStatus extends ContextualProcessor<String, ItemCityUpdate, S
         for (Map.Entry<String, StatusState> e : observed.entrySet()) {
             String code = e.getKey().substring(e.getKey().lastIndexOf(':') + 1);
             Indicator indicator = item.indicator(code).orElseThrow();
-            states.put(e.getKey(), judge(item, indicator, update.city(), e.getKey(), e.getValue(), now, false));
+            states.set(e.getKey(), judge(item, indicator, update.city(), e.getKey(), e.getValue(), now, false));
         }
     }
 
@@ -100,11 +101,11 @@ final class EvaluateStatus extends ContextualProcessor<String, ItemCityUpdate, S
                 }
                 for (Indicator indicator : item.indicators()) {
                     String key = Keys.status(item.number(), city.code(), indicator.code());
-                    StatusState state = states.get(key);
+                    StatusState state = states.current(key);
                     StatusState judged = judge(item, indicator, city.code(), key,
                             state == null ? StatusState.noData(now) : state, now, state == null);
                     if (!judged.equals(state)) {
-                        states.put(key, judged);
+                        states.set(key, judged);
                     }
                 }
             }

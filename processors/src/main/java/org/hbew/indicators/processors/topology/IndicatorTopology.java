@@ -34,6 +34,7 @@ import org.hbew.indicators.processors.aggregate.CityContribution;
 import org.hbew.indicators.processors.aggregate.ItemCityWindow;
 import org.hbew.indicators.processors.metrics.PipelineMetrics;
 import org.hbew.indicators.processors.state.CommitTimeStoreBuilder;
+import org.hbew.indicators.processors.state.LiveKeyValueStore;
 import org.hbew.indicators.processors.state.LiveWindowStore;
 import org.hbew.indicators.processors.state.SeenEventIds;
 import org.hbew.indicators.processors.state.TimestampPrefixedSerde;
@@ -98,9 +99,9 @@ public final class IndicatorTopology {
     }
 
     /**
-     * The stores the processor steps share. Those of the hot path (accounting, stream time, seen ids, window
-     * figures, rollup parts) keep live objects and write them at each commit; the status store is small and
-     * changes per update, so Kafka Streams' record cache serves it.
+     * The stores the processor steps share. All but the global targets keep live objects and write what changed
+     * at each commit: accounting, stream time, seen ids, window figures and rollup parts on the hot path, and
+     * the statuses, which change with every update sent.
      */
     private void addStores(StreamsBuilder builder) {
         builder.addStateStore(Accounting.storeBuilder());
@@ -115,8 +116,9 @@ public final class IndicatorTopology {
         }
         builder.addStateStore(liveWindows(RollUpCities.STORE, settings.largestWindow().size(),
                 AggregateSerdes.regionPartials()));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(EvaluateStatus.STORE),
-                Serdes.String(), JsonSerde.of(StatusState.class)).withCachingEnabled());
+        builder.addStateStore(new CommitTimeStoreBuilder<>(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(EvaluateStatus.STORE), Serdes.String(), JsonSerde.of(StatusState.class)),
+                LiveKeyValueStore::new));
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(Targets.STORE),
                                 Serdes.String(), Topics.TARGETS.valueSerde()).withLoggingDisabled(),
                 Topics.TARGETS.name(),

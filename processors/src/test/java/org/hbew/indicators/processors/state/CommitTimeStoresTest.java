@@ -137,4 +137,29 @@ class CommitTimeStoresTest {
         assertThat(windows.get("2:ordos", 0L)).as("a change after the last commit is dropped with the cache")
                 .isEqualTo(0L);
     }
+
+    @Test
+    void shouldWriteTheLastValueOfAKeyAtTheCommitAndReadTheCommittedOneAfterTheCacheIsDropped() {
+        LiveKeyValueStore<String> statuses = init(new CommitTimeStoreBuilder<>(Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore("statuses"), Serdes.String(), Serdes.String()), LiveKeyValueStore::new));
+
+        statuses.set("2:ordos:trips", "NO_DATA");
+        statuses.set("2:ordos:trips", "LAGGING");
+        assertThat(statuses.current("2:ordos:trips")).isEqualTo("LAGGING");
+        assertThat(statuses.get("2:ordos:trips")).as("queries see the last commit, none yet").isNull();
+
+        statuses.flushCache();
+        assertThat(statuses.get("2:ordos:trips")).isEqualTo("LAGGING");
+        assertThat(statuses.approximateNumEntries()).isEqualTo(1);
+
+        statuses.set("2:ordos:trips", "ON_TRACK");
+        statuses.set("3:baotou:trips", "NO_DATA");
+        statuses.clearCache();
+        assertThat(statuses.current("2:ordos:trips")).as("a change after the last commit is dropped with the cache")
+                .isEqualTo("LAGGING");
+        assertThat(statuses.current("3:baotou:trips")).isNull();
+        statuses.flushCache();
+        assertThat(statuses.approximateNumEntries()).as("nothing left to write after the cache was dropped")
+                .isEqualTo(1);
+    }
 }

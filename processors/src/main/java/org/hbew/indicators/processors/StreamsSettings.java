@@ -49,7 +49,8 @@ public final class StreamsSettings {
         // Idling lets a task that reads several partitions wait for all of them so that it processes in timestamp
         // order across them; every task here reads one partition (raw, or the rollup's repartition topic), so
         // there is nothing to wait for. Left at its default of 0, the check still runs for every record, with
-        // a set and formatted log strings each time (profiled: 5 % of the stream thread's CPU).
+        // a set and formatted log strings each time (profiled: 5 % of the stream thread's CPU). TopologySnapshotTest
+        // fails if a sub-topology ever reads two topics.
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
         p.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, config.groupProtocol());
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ.name());

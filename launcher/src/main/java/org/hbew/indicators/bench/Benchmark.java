@@ -145,7 +145,7 @@ final class Benchmark {
         return results;
     }
 
-    private ProcessorsRun processorsRun(InProcessStack stack, String guarantee) {
+    private ProcessorsRun processorsRun(InProcessStack stack, String guarantee) throws InterruptedException {
         return ProcessorsRun.start(stack, catalog, settings.partitions(), settings.streamThreads(), guarantee);
     }
 

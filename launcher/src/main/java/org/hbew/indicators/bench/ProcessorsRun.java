@@ -49,9 +49,11 @@ final class ProcessorsRun implements AutoCloseable {
 
     /**
      * Starts an instance with {@code processing.guarantee} set to {@code guarantee} and waits until it is RUNNING.
+     *
+     * @throws InterruptedException if the benchmark is stopped meanwhile (the instance is closed)
      */
     static ProcessorsRun start(InProcessStack stack, Catalog catalog, int partitions, int streamThreads,
-                               String guarantee) {
+                               String guarantee) throws InterruptedException {
         int port = FreePorts.one();
         String applicationId = applicationId(guarantee);
         // The operator's client settings first, then what this phase measures, which they must not change.
@@ -70,6 +72,11 @@ final class ProcessorsRun implements AutoCloseable {
         try {
             processors.start();
             if (!processors.awaitRunning(START_TIMEOUT)) {
+                // awaitRunning answers an interrupt with false, which is no reason to blame the start-up.
+                if (Thread.interrupted()) {
+                    processors.close();
+                    throw new InterruptedException("stopped while the processors (" + guarantee + ") started");
+                }
                 throw new IllegalStateException("the processors (" + guarantee + ") did not reach RUNNING within "
                         + START_TIMEOUT);
             }

@@ -154,6 +154,13 @@ public final class BenchCommand implements Callable<Integer> {
         stdout.print(ReportFormatter.table(report));
         stdout.printf("Reports: %s and %s%n", written.json(), written.markdown());
         stdout.flush();
+        BenchReport.Cluster cluster = report.cluster();
+        if (!cluster.leftBehind().isEmpty()) {
+            spec.commandLine().getErr().printf("bench: could not remove everything it created on %s; delete by "
+                    + "hand: %s%n", cluster.bootstrapServers(), String.join("; ", cluster.leftBehind()));
+            spec.commandLine().getErr().flush();
+            return ExitCodes.FAILED;
+        }
         return ExitCodes.OK;
     }
 

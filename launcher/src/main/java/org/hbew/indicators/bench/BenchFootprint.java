@@ -15,11 +15,14 @@ import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.GroupListing;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.errors.GroupNotEmptyException;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.hbew.indicators.kafka.KafkaRefusal;
+import org.hbew.indicators.kafka.TopicSpec;
+import org.hbew.indicators.kafka.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +55,7 @@ final class BenchFootprint implements AutoCloseable {
     private final Thread hook;
     private final CountDownLatch removed = new CountDownLatch(1);
     private boolean closed;
+    private List<String> leftBehind = List.of();
 
     private BenchFootprint(String bootstrapServers, Map<String, Object> adminConfig, Duration timeout,
                            Thread benchmark) {
@@ -73,6 +77,7 @@ final class BenchFootprint implements AutoCloseable {
     static BenchFootprint claim(String bootstrapServers, Map<String, Object> adminConfig, Duration timeout) {
         try (Admin admin = Admin.create(adminConfig)) {
             Set<String> topics = new TreeSet<>(await(admin.listTopics().names(), bootstrapServers, timeout));
+            topics.addAll(existingProductTopics(admin, bootstrapServers, timeout));
             Set<String> groups = await(admin.listGroups().all(), bootstrapServers, timeout).stream()
                     .map(GroupListing::groupId)
                     .collect(Collectors.toCollection(TreeSet::new));
@@ -83,6 +88,36 @@ final class BenchFootprint implements AutoCloseable {
         log.info("The cluster at {} holds none of the product's topics: the benchmark creates them and its own, "
                 + "and removes all of them at the end", bootstrapServers);
         return new BenchFootprint(bootstrapServers, adminConfig, timeout, Thread.currentThread());
+    }
+
+    /**
+     * The product's topics that exist, asked one by one: a topic its user may not describe is missing from a
+     * listing, and a user allowed to create a topic it cannot see would be told it exists and write into it.
+     * So a topic the user may not describe counts as a reason to stop, not as absent.
+     */
+    private static Set<String> existingProductTopics(Admin admin, String bootstrapServers, Duration timeout) {
+        List<String> names = Topics.all().stream().map(TopicSpec::name).toList();
+        Map<String, KafkaFuture<TopicDescription>> described = admin.describeTopics(names).topicNameValues();
+        Set<String> existing = new TreeSet<>();
+        for (String name : names) {
+            try {
+                await(described.get(name), bootstrapServers, timeout);
+                existing.add(name);
+            } catch (IllegalStateException e) {
+                if (e.getCause() instanceof ExecutionException failed
+                        && failed.getCause() instanceof UnknownTopicOrPartitionException) {
+                    continue;
+                }
+                Optional<String> refusal = KafkaRefusal.describe(e);
+                if (refusal.isPresent()) {
+                    throw new IllegalStateException("cannot tell whether the product's topic " + name + " exists on "
+                            + bootstrapServers + ", so the benchmark stops before writing anything: " + refusal.get()
+                            + "; the benchmark's user needs the ACLs of ./hbew acls --bench-user", e);
+                }
+                throw e;
+            }
+        }
+        return existing;
     }
 
     /**
@@ -110,9 +145,8 @@ final class BenchFootprint implements AutoCloseable {
 
     /**
      * Deletes every topic and consumer group of the product and of the benchmark on the cluster, and waits until
-     * they are gone. Once only; later calls return at once.
-     *
-     * @throws IllegalStateException naming what could not be removed, after trying all of it
+     * they are gone. Once only; later calls return at once. What could not be removed is logged as an error and
+     * kept for the report ({@link #leftBehind()}): the run's figures are worth writing even then.
      */
     @Override
     public void close() {
@@ -135,19 +169,27 @@ final class BenchFootprint implements AutoCloseable {
         try (Admin admin = Admin.create(adminConfig)) {
             List<String> topics = deleteTopics(admin, left);
             List<String> groups = deleteGroups(admin, left);
-            log.info("Removed from {}: topics {}; consumer groups {}", bootstrapServers, topics, groups);
+            if (left.isEmpty()) {
+                log.info("Removed from {}: topics {}; consumer groups {}", bootstrapServers, topics, groups);
+            }
         } catch (RuntimeException e) {
-            left.add("(the cluster could not be asked: " + e.getMessage() + ")");
+            left.add("everything (the cluster could not be asked: " + e.getMessage() + ")");
         } finally {
+            leftBehind = List.copyOf(left);
             removed.countDown();
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
         if (!left.isEmpty()) {
-            throw new IllegalStateException("the benchmark could not remove everything it created on "
-                    + bootstrapServers + "; delete by hand: " + String.join("; ", left));
+            log.error("The benchmark could not remove everything it created on {}; delete by hand: {}",
+                    bootstrapServers, String.join("; ", left));
         }
+    }
+
+    /** What {@link #close()} could not remove, each with the reason; empty when everything is gone. */
+    synchronized List<String> leftBehind() {
+        return leftBehind;
     }
 
     private void onShutdown() {
@@ -164,11 +206,7 @@ final class BenchFootprint implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        try {
-            remove();
-        } catch (IllegalStateException e) {
-            log.error("{}", e.getMessage());
-        }
+        remove();
     }
 
     /** Deletes the topics of the product and of the benchmark; returns them, and adds those still there to left. */

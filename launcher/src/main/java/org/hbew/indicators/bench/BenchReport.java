@@ -80,22 +80,29 @@ public record BenchReport(
      * @param settings          the operator's client settings by name, secret values as {@code [hidden]}; none for
      *                          the embedded broker
      * @param replicationFactor of the topics the benchmark created; null where the brokers' default decided
+     * @param leftBehind        what the benchmark created on an external cluster and could not remove, each with
+     *                          the reason; empty when it removed everything
      */
     public record Cluster(boolean external, String bootstrapServers, Map<String, String> settings,
-                          Integer replicationFactor) {
+                          Integer replicationFactor, List<String> leftBehind) {
 
         public Cluster {
             settings = Collections.unmodifiableMap(new TreeMap<>(settings));
+            leftBehind = List.copyOf(leftBehind);
         }
 
         static Cluster embedded(String bootstrapServers) {
-            return new Cluster(false, bootstrapServers, Map.of(), 1);
+            return new Cluster(false, bootstrapServers, Map.of(), 1, List.of());
         }
 
         static Cluster external(ExternalCluster cluster) {
             return new Cluster(true, cluster.bootstrapServers(), cluster.visibleSettings(),
                     cluster.replicationFactor() == ExternalCluster.BROKER_DEFAULT_REPLICATION ? null
-                            : (int) cluster.replicationFactor());
+                            : (int) cluster.replicationFactor(), List.of());
+        }
+
+        Cluster withLeftBehind(List<String> left) {
+            return new Cluster(external, bootstrapServers, settings, replicationFactor, left);
         }
     }
 

@@ -69,9 +69,8 @@ final class Benchmark {
             BenchReport.ProcessorsResult alos = null;
             BenchReport.PlainJobResult plainJob = null;
             BenchReport.MemoryResult memory = null;
-            BenchReport.Cluster cluster;
-            try (InProcessStack stack = startStack(workspace.dir().resolve("in-process"))) {
-                cluster = stack.description();
+            InProcessStack stack = startStack(workspace.dir().resolve("in-process"));
+            try (stack) {
                 gateway = producerAndGateway(stack, events);
                 if (!settings.skips(BenchPhase.BASELINE)) {
                     log.info("B0: the broker's own limit");
@@ -104,6 +103,7 @@ final class Benchmark {
                     memory = new MemoryRun(stack, workspace, settings, reportDir).run(distinct);
                 }
             }
+            BenchReport.Cluster cluster = stack.description();
             BenchReport.StandaloneResult standalone = null;
             if (!settings.skips(BenchPhase.STANDALONE) && external.isEmpty()) {
                 log.info("Standalone as a child JVM");

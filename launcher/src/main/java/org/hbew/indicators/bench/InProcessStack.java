@@ -17,6 +17,7 @@ import org.hbew.indicators.broker.EmbeddedKafkaBroker;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.ingest.TokenStore;
 import org.hbew.indicators.kafka.KafkaClientProperties;
+import org.hbew.indicators.kafka.KafkaRefusal;
 import org.hbew.indicators.kafka.TopicProvisioner;
 import org.hbew.indicators.kafka.TopicSpec;
 import org.hbew.indicators.kafka.Topics;
@@ -40,13 +41,13 @@ final class InProcessStack implements AutoCloseable {
     private final Duration timeout;
     private final Optional<EmbeddedKafkaBroker> broker;
     private final Optional<BenchFootprint> footprint;
-    private final BenchReport.Cluster description;
+    private final BenchReport.Cluster cluster;
     private final int partitions;
     private TokenStore tokens;
 
     private InProcessStack(Path dir, String bootstrapServers, KafkaClientProperties clientSettings,
                            short replicationFactor, Duration timeout, Optional<EmbeddedKafkaBroker> broker,
-                           Optional<BenchFootprint> footprint, BenchReport.Cluster description, int partitions) {
+                           Optional<BenchFootprint> footprint, BenchReport.Cluster cluster, int partitions) {
         this.dir = dir;
         this.bootstrapServers = bootstrapServers;
         this.clientSettings = clientSettings;
@@ -54,7 +55,7 @@ final class InProcessStack implements AutoCloseable {
         this.timeout = timeout;
         this.broker = broker;
         this.footprint = footprint;
-        this.description = description;
+        this.cluster = cluster;
         this.partitions = partitions;
     }
 
@@ -115,9 +116,12 @@ final class InProcessStack implements AutoCloseable {
         return replicationFactor;
     }
 
-    /** Where the clients connect and with which settings, for the report. */
+    /**
+     * Where the clients connect and with which settings, for the report; once closed, with what could not be
+     * removed from an external cluster.
+     */
     BenchReport.Cluster description() {
-        return description;
+        return cluster.withLeftBehind(footprint.map(BenchFootprint::leftBehind).orElse(List.of()));
     }
 
     /**
@@ -182,6 +186,14 @@ final class InProcessStack implements AutoCloseable {
     private void createTopics(List<TopicSpec> specs) {
         try (Admin admin = Admin.create(clientConfig(adminTimeouts(timeout)))) {
             new TopicProvisioner(admin, partitions, replicationFactor, timeout).ensure(specs);
+        } catch (RuntimeException e) {
+            // A user without the benchmark's ACLs meets them here first; say so in the words of every command.
+            Optional<String> refusal = KafkaRefusal.describe(e);
+            if (refusal.isPresent()) {
+                throw new IllegalStateException("cannot create the topics on " + bootstrapServers + ": "
+                        + refusal.get() + "; the benchmark's user needs those of ./hbew acls --bench-user", e);
+            }
+            throw e;
         }
     }
 
@@ -192,7 +204,10 @@ final class InProcessStack implements AutoCloseable {
         }
     }
 
-    /** Stops the embedded broker, or removes from the external cluster everything the benchmark made there. */
+    /**
+     * Stops the embedded broker, or removes from the external cluster everything the benchmark made there (what
+     * cannot be removed is logged and shown by {@link #description()}).
+     */
     @Override
     public void close() {
         broker.ifPresent(EmbeddedKafkaBroker::close);

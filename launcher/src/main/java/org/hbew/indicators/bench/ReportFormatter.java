@@ -143,8 +143,11 @@ final class ReportFormatter {
                         .map(e -> e.getKey() + "=" + e.getValue()).toList());
         String replication = cluster.replicationFactor() == null ? "the brokers' default"
                 : Integer.toString(cluster.replicationFactor());
+        String left = cluster.leftBehind().isEmpty() ? ""
+                : "; NOT REMOVED, delete by hand: " + String.join("; ", cluster.leftBehind());
         return "Kafka: external cluster " + cluster.bootstrapServers() + "; client settings: " + settings
-                + "; replication factor: " + replication + "; standalone not run (it starts a broker of its own)";
+                + "; replication factor: " + replication + "; standalone not run (it starts a broker of its own)"
+                + left;
     }
 
     private static List<String[]> phaseRows(BenchReport report) {

@@ -56,10 +56,13 @@ import picocli.CommandLine;
 class BenchExternalClusterIT {
 
     private static final String BENCH_USER = "hbew-bench";
+    /** A user the cluster knows, without any ACL. */
+    private static final String OTHER_USER = "hbew-nobody";
     /** A refusal must come well within this; a hang would not. */
     private static final Duration FAIL_FAST = Duration.ofSeconds(30);
 
     private final String benchPassword = "bench-pw-" + UUID.randomUUID();
+    private final String otherPassword = "other-pw-" + UUID.randomUUID();
     private SecuredKafka kafka;
     private Path adminConfig;
     private Path benchConfig;
@@ -73,7 +76,7 @@ class BenchExternalClusterIT {
         adminConfig = kafka.clientConfigFile("admin", kafka.adminProperties());
         benchConfig = kafka.clientConfigFile("bench", kafka.clientProperties(BENCH_USER, benchPassword));
         Path users = Files.writeString(kafka.dir().resolve("scram-users.properties"),
-                BENCH_USER + "=" + benchPassword + "\n");
+                BENCH_USER + "=" + benchPassword + "\n" + OTHER_USER + "=" + otherPassword + "\n");
 
         Run acls = hbew("acls", "--apply", "--bench-user", BENCH_USER, "--scram-users", users.toString(),
                 "--bootstrap-servers", kafka.bootstrapServers(), "--kafka-config", adminConfig.toString());
@@ -187,6 +190,19 @@ class BenchExternalClusterIT {
         assertThat(bench.err()).contains("cannot use the Kafka cluster at " + kafka.bootstrapServers(),
                 "Kafka refused the credentials").doesNotContain("not-the-password");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
+    void shouldStopBeforeWritingWhenItsUserLacksTheBenchmarksAcls() {
+        Path config = kafka.clientConfigFile("other", kafka.clientProperties(OTHER_USER, otherPassword));
+
+        Run bench = assertTimeoutPreemptively(FAIL_FAST, () -> hbew("bench", "--bootstrap-servers",
+                kafka.bootstrapServers(), "--kafka-config", config.toString(), "--quick",
+                "--out", dir.resolve("no-acls").toString()));
+
+        assertThat(bench.exit()).as(bench.describe()).isEqualTo(ExitCodes.FAILED);
+        assertThat(bench.err()).contains("cannot tell whether the product's topic hbew.events.raw exists",
+                "stops before writing anything", "Kafka denied access", "./hbew acls --bench-user");
     }
 
     @Test

@@ -135,6 +135,20 @@ class ReportFormatterTest {
     }
 
     @Test
+    void shouldSayWhatCouldNotBeRemovedFromTheCluster() {
+        BenchReport.Cluster cluster = BenchReport.Cluster.external(new ExternalCluster("kafka-1:9092",
+                KafkaClientProperties.none(), (short) 3, Duration.ofSeconds(30)))
+                .withLeftBehind(List.of("consumer group hbew-bench-plain (still has members after 60 s)"));
+
+        String table = ReportFormatter.table(ReportFixtures.report(cluster, null, null, null, null, null, null,
+                null));
+
+        assertThat(table).contains("Kafka: external cluster kafka-1:9092; client settings: none; replication "
+                + "factor: 3; standalone not run (it starts a broker of its own); NOT REMOVED, delete by hand: "
+                + "consumer group hbew-bench-plain (still has members after 60 s)");
+    }
+
+    @Test
     void shouldShowMemoryInMebiOrGibibytes() {
         assertThat(ReportFormatter.bytes(600L * 1024 * 1024)).isEqualTo("600 MiB");
         assertThat(ReportFormatter.bytes(1536L * 1024 * 1024)).isEqualTo("1.50 GiB");

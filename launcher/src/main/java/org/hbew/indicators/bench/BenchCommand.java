@@ -49,8 +49,8 @@ public final class BenchCommand implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
-            description = {"Run against this existing Kafka cluster instead of an embedded broker. It must hold none",
-                    "of the product's topics: the benchmark creates them, writes test events and deletes them."})
+            description = "Run against this existing Kafka cluster instead of an embedded broker. It must hold none "
+                    + "of the product's topics: the benchmark creates them, writes test events and deletes them.")
     String bootstrapServers;
 
     @Mixin
@@ -183,7 +183,8 @@ public final class BenchCommand implements Callable<Integer> {
         if (bootstrapServers == null) {
             if (kafkaConfig.file().isPresent() || replicationFactor != null) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--kafka-config and "
-                        + "--replication-factor apply to an external cluster: give its --bootstrap-servers too");
+                        + "--replication-factor (or HBEW_KAFKA_CONFIG, HBEW_REPLICATION_FACTOR) apply to an external "
+                        + "cluster: give its --bootstrap-servers too");
             }
             return Optional.empty();
         }

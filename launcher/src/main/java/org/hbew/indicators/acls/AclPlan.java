@@ -11,6 +11,8 @@ import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
+import org.hbew.indicators.bench.BenchNames;
+import org.hbew.indicators.kafka.TopicSpec;
 import org.hbew.indicators.kafka.Topics;
 
 /**
@@ -27,7 +29,9 @@ import org.hbew.indicators.kafka.Topics;
  *       user ({@code <reader>*});</li>
  *   <li><b>operators</b> read and write {@code hbew.targets} ({@code ./hbew targets}).</li>
  * </ul>
- * Creating the topics and these ACLs is the cluster administrator's job, not a role's.
+ * Creating the topics and these ACLs is the cluster administrator's job, not a role's. One more role is given only
+ * when asked for, since it may create and delete the product's topics: {@link #bench} for {@code ./hbew bench}
+ * against a cluster before the product goes live there.
  */
 public final class AclPlan {
 
@@ -90,6 +94,30 @@ public final class AclPlan {
         bindings.add(allow(user, ResourceType.TRANSACTIONAL_ID, applicationId + "-", PatternType.PREFIXED,
                 AclOperation.DESCRIBE));
         return bindings;
+    }
+
+    /**
+     * {@code ./hbew bench} against an external cluster: it creates the product's topics and its own, writes and
+     * reads them, runs Kafka Streams applications (groups, internal topics and transactional ids named after their
+     * application ids), and deletes all of it at the end. So: everything on the product's topics, on topics named
+     * {@value BenchNames#TOPIC_PREFIX}* and {@value BenchNames#ID_PREFIX}*, on groups
+     * {@value BenchNames#ID_PREFIX}*, and writing with transactional ids {@value BenchNames#ID_PREFIX}*. A user
+     * who may delete the product's topics has no place on a live cluster: remove these ACLs before go-live.
+     */
+    public static Role bench(String user) {
+        List<AclBinding> bindings = new ArrayList<>();
+        for (TopicSpec topic : Topics.all()) {
+            bindings.add(allow(user, ResourceType.TOPIC, topic.name(), PatternType.LITERAL, AclOperation.ALL));
+        }
+        for (String prefix : List.of(BenchNames.TOPIC_PREFIX, BenchNames.ID_PREFIX)) {
+            bindings.add(allow(user, ResourceType.TOPIC, prefix, PatternType.PREFIXED, AclOperation.ALL));
+        }
+        bindings.add(allow(user, ResourceType.GROUP, BenchNames.ID_PREFIX, PatternType.PREFIXED, AclOperation.ALL));
+        bindings.add(allow(user, ResourceType.TRANSACTIONAL_ID, BenchNames.ID_PREFIX, PatternType.PREFIXED,
+                AclOperation.WRITE));
+        bindings.add(allow(user, ResourceType.TRANSACTIONAL_ID, BenchNames.ID_PREFIX, PatternType.PREFIXED,
+                AclOperation.DESCRIBE));
+        return new Role("bench", user, bindings);
     }
 
     static List<AclBinding> reader(String user) {

@@ -11,6 +11,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,8 +29,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * B0, the broker's own limit on this machine at this moment: Kafka's {@code ProducerPerformance}, run in this
- * JVM against the benchmark's broker with the gateway's producer settings, sends records to a topic of its own
- * laid out like hbew.events.raw; then one plain consumer reads that topic from its start to its end offsets.
+ * JVM against the benchmark's cluster with the gateway's producer settings (and the operator's client settings, in
+ * an owner-only file that is deleted once the tool is done), sends records to a topic of its own laid out like
+ * hbew.events.raw; then one plain consumer reads that topic from its start to its end offsets.
  * The payloads are generated envelopes as the gateway writes them, so the records have the project's size and
  * compress (lz4) as the real ones do; the tool picks one at random for each record, with random keys among as
  * many as there are (item, city) pairs. A fifth as many records again go first as the tool's own warm-up,
@@ -36,7 +39,7 @@ import org.slf4j.LoggerFactory;
  */
 final class BaselineRun {
 
-    static final String TOPIC = "hbew.bench.b0";
+    static final String TOPIC = BenchNames.TOPIC_PREFIX + "b0";
     /** Distinct payloads in the tool's payload file; it draws from them at random. */
     static final int PAYLOADS = 10_000;
 
@@ -65,11 +68,17 @@ final class BaselineRun {
                 "B0 of ./hbew bench: ProducerPerformance's records"));
         Path payloadFile = stack.dir().resolve("b0-payloads.ndjson");
         double meanBytes = writePayloads(payloads, payloadFile);
-        List<String> arguments = arguments(stack.bootstrapServers(), payloadFile, records, records / 5, keys);
         Double loadBefore = ProcFiles.loadAverage();
         log.info("B0: ProducerPerformance, {} records of {} bytes on average after {} untimed", records,
                 Math.round(meanBytes), records / 5);
-        String output = runProducerPerformance(arguments);
+        String output;
+        Optional<KafkaConfigFile> clientSettings = stack.clientConfigFile("b0-producer");
+        try {
+            output = runProducerPerformance(arguments(stack.bootstrapServers(), clientSettings, payloadFile, records,
+                    records / 5, keys));
+        } finally {
+            clientSettings.ifPresent(KafkaConfigFile::close);
+        }
         BenchReport.ProducerPerformanceFigures producer = ProducerPerformanceSummary.parse(output)
                 .orElseThrow(() -> new IllegalStateException("ProducerPerformance printed no summary:\n" + output));
         log.info("B0: ProducerPerformance {} records/s; now reading them back", Math.round(producer.recordsPerSecond()));
@@ -81,10 +90,12 @@ final class BaselineRun {
 
     /**
      * The tool's command line: the gateway's producer settings as {@code --command-property} pairs, no throttle,
-     * random keys out of {@code keys}.
+     * random keys out of {@code keys}. The operator's client settings, if any, come in a file; since the tool lets
+     * its command-line properties win over the file, those the file sets are left off the command line, so that the
+     * operator's settings win here as they do for every other client.
      */
-    static List<String> arguments(String bootstrapServers, Path payloadFile, int records, int warmupRecords,
-                                  int keys) {
+    static List<String> arguments(String bootstrapServers, Optional<KafkaConfigFile> clientSettings, Path payloadFile,
+                                  int records, int warmupRecords, int keys) {
         List<String> arguments = new ArrayList<>(List.of("--topic", TOPIC,
                 "--num-records", Long.toString((long) records + warmupRecords),
                 "--warmup-records", Integer.toString(warmupRecords),
@@ -92,10 +103,13 @@ final class BaselineRun {
                 "--throughput", "-1",
                 "--key-distribution", "random",
                 "--record-key-range", Integer.toString(keys),
-                "--bootstrap-server", bootstrapServers,
-                "--command-property"));
+                "--bootstrap-server", bootstrapServers));
+        Set<String> fromFile = clientSettings.map(KafkaConfigFile::properties).orElse(Set.of());
+        clientSettings.ifPresent(file -> arguments.addAll(List.of("--command-config", file.path().toString())));
+        arguments.add("--command-property");
         GatewayProducerSettings.producer(bootstrapServers).entrySet().stream()
                 .filter(e -> !e.getKey().equals(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG))
+                .filter(e -> !fromFile.contains(e.getKey()))
                 .map(e -> e.getKey() + "=" + e.getValue())
                 .sorted()
                 .forEach(arguments::add);
@@ -139,11 +153,11 @@ final class BaselineRun {
 
     /** Reads every partition of the topic from its start until the consumer's positions reach the end offsets. */
     private BenchReport.ConsumerFigures readToEnd() {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
+        Map<String, Object> config = stack.clientConfig(Map.of(
                 ConsumerConfig.CLIENT_ID_CONFIG, "hbew-bench-b0-reader",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
         Map<TopicPartition, Long> end;
-        try (Offsets offsets = new Offsets(stack.bootstrapServers())) {
+        try (Offsets offsets = stack.offsets()) {
             end = offsets.end(TOPIC);
         }
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),

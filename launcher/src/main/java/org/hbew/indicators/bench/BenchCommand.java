@@ -5,35 +5,66 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.hbew.indicators.catalog.CatalogLoader;
+import org.hbew.indicators.launcher.DurationConverter;
 import org.hbew.indicators.launcher.ExitCodes;
+import org.hbew.indicators.launcher.KafkaConfigOption;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code ./hbew bench}: the benchmark of docs/benchmarks.md in one invocation. Runs on free ports and in a
  * temporary directory, so it never touches a standalone on the default ports or its data; prints a table and
- * writes the JSON and Markdown reports.
+ * writes the JSON and Markdown reports. With {@code --bootstrap-servers} it runs against an existing cluster
+ * instead of a broker of its own, with the Kafka client settings of {@code --kafka-config} and {@code HBEW_KAFKA_*}
+ * on every client, provided the cluster holds none of the product's topics; it removes what it created there.
  */
 @Command(name = "bench",
         mixinStandardHelpOptions = true,
         versionProvider = BenchCommand.InheritedVersion.class,
         sortOptions = false,
-        description = "Measure, on this machine and in one run: a raw Kafka producer with the gateway's settings, "
+        description = {"Measure, on this machine and in one run: a raw Kafka producer with the gateway's settings, "
                 + "the ingest gateway over HTTP (NDJSON batches), B0 (the broker's own limit, with Kafka's "
                 + "ProducerPerformance), the processors under exactly_once_v2 and at_least_once beside a plain "
                 + "Kafka Streams job, their end-to-end latency and memory, and the start-up, memory and shutdown "
-                + "of standalone as a child JVM. Compare the ratios, not absolute rates: see docs/benchmarks.md.")
+                + "of standalone as a child JVM. Compare the ratios, not absolute rates: see docs/benchmarks.md.",
+                "",
+                "With --bootstrap-servers it runs against an existing cluster (one meant for the product before it "
+                        + "goes live, or a test cluster) instead of a broker of its own, with --kafka-config on every "
+                        + "client; it refuses a cluster where any of the product's topics exists, creates them and "
+                        + "its own topics, and deletes all of them and its consumer groups at the end. Standalone is "
+                        + "not run then."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
     private CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,...]",
+            description = "Run against this existing Kafka cluster instead of an embedded broker. It must hold none "
+                    + "of the product's topics: the benchmark creates them, writes test events and deletes them.")
+    String bootstrapServers;
+
+    @Mixin
+    KafkaConfigOption kafkaConfig;
+
+    @Option(names = "--replication-factor", paramLabel = "N",
+            description = "With --bootstrap-servers: replicas of every topic the benchmark creates (default: the "
+                    + "brokers' default.replication.factor).")
+    Short replicationFactor;
+
+    @Option(names = "--timeout", defaultValue = "30s", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "With --bootstrap-servers: how long to wait for the cluster to answer (default: "
+                    + "${DEFAULT-VALUE}).")
+    Duration timeout;
 
     @Option(names = "--events", defaultValue = "100000", paramLabel = "N",
             description = "Events per measured run of the raw producer and of each gateway configuration; the "
@@ -56,7 +87,8 @@ public final class BenchCommand implements Callable<Integer> {
     List<Integer> clients;
 
     @Option(names = "--partitions", defaultValue = "4", paramLabel = "N",
-            description = "Partitions of the topics, as standalone creates them (default: ${DEFAULT-VALUE}).")
+            description = "Partitions of the topics, 4 as standalone creates them; on an external cluster those the "
+                    + "product will have, e.g. 12 (default: ${DEFAULT-VALUE}).")
     int partitions;
 
     @Option(names = "--stream-threads", defaultValue = "1", paramLabel = "N",
@@ -112,15 +144,23 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        Optional<ExternalCluster> external = externalCluster();
         BenchSettings settings = settings();
         createDirectory(out);
-        BenchReport report = new Benchmark(settings, CatalogLoader.loadDefault(), out).run();
+        BenchReport report = new Benchmark(settings, external, CatalogLoader.loadDefault(), out).run();
         ReportFiles.Written written = ReportFiles.write(report, out);
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println();
         stdout.print(ReportFormatter.table(report));
         stdout.printf("Reports: %s and %s%n", written.json(), written.markdown());
         stdout.flush();
+        BenchReport.Cluster cluster = report.cluster();
+        if (!cluster.leftBehind().isEmpty()) {
+            spec.commandLine().getErr().printf("bench: could not remove everything it created on %s; delete by "
+                    + "hand: %s%n", cluster.bootstrapServers(), String.join("; ", cluster.leftBehind()));
+            spec.commandLine().getErr().flush();
+            return ExitCodes.FAILED;
+        }
         return ExitCodes.OK;
     }
 
@@ -129,6 +169,29 @@ public final class BenchCommand implements Callable<Integer> {
             BenchSettings settings = new BenchSettings(events, warmup, batchSizes, clients, partitions, streamThreads,
                     seed, loadSeconds, javaOptions, baselineRecords, latencySeconds, memoryEvents, skipped());
             return quick ? settings.quick() : settings;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /**
+     * The cluster of {@code --bootstrap-servers} with the client settings of {@code --kafka-config} and
+     * {@code HBEW_KAFKA_*}, whose non-secret part is logged here; empty for the embedded broker, which speaks
+     * PLAINTEXT on this machine and takes none of them.
+     */
+    private Optional<ExternalCluster> externalCluster() {
+        if (bootstrapServers == null) {
+            if (kafkaConfig.file().isPresent() || replicationFactor != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--kafka-config and "
+                        + "--replication-factor (or HBEW_KAFKA_CONFIG, HBEW_REPLICATION_FACTOR) apply to an external "
+                        + "cluster: give its --bootstrap-servers too");
+            }
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ExternalCluster(bootstrapServers, kafkaConfig.properties(),
+                    replicationFactor == null ? ExternalCluster.BROKER_DEFAULT_REPLICATION : replicationFactor,
+                    timeout));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

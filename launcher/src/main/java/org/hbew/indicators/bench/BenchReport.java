@@ -1,13 +1,17 @@
 package org.hbew.indicators.bench;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Everything one {@code ./hbew bench} run measured, as written to the JSON report and read back by the tests.
  * Sections that were skipped are null (and left out of the JSON).
  *
+ * @param cluster    the Kafka it ran against: the embedded broker or an external cluster
  * @param gateway    one measurement per (clients, batch size) configuration, in the order they ran, each with the
  *                   raw-producer baseline measured just before it
  * @param baseline   B0, the broker's own limit, which the processors and their peer are judged against
@@ -19,6 +23,7 @@ import java.util.List;
 public record BenchReport(
         Instant startedAt,
         Machine machine,
+        Cluster cluster,
         BenchSettings settings,
         List<GatewayResult> gateway,
         BaselineResult baseline,
@@ -37,15 +42,15 @@ public record BenchReport(
     }
 
     /** A report of these sections, with their ratios and the goals judged on them. */
-    static BenchReport of(Instant startedAt, Machine machine, BenchSettings settings, List<GatewayResult> gateway,
-                          BaselineResult baseline, PlainJobResult plainJob, ProcessorsResult processors,
-                          ProcessorsResult alos, LatencyResult latency, MemoryResult memory,
-                          StandaloneResult standalone) {
-        BenchReport unjudged = new BenchReport(startedAt, machine, settings, gateway, baseline, plainJob, processors,
-                alos, latency, memory, standalone, Ratios.of(baseline, plainJob, processors, alos, fastest(gateway)),
-                List.of());
-        return new BenchReport(startedAt, machine, settings, gateway, baseline, plainJob, processors, alos, latency,
-                memory, standalone, unjudged.ratios(), Goals.check(unjudged));
+    static BenchReport of(Instant startedAt, Machine machine, Cluster cluster, BenchSettings settings,
+                          List<GatewayResult> gateway, BaselineResult baseline, PlainJobResult plainJob,
+                          ProcessorsResult processors, ProcessorsResult alos, LatencyResult latency,
+                          MemoryResult memory, StandaloneResult standalone) {
+        BenchReport unjudged = new BenchReport(startedAt, machine, cluster, settings, gateway, baseline, plainJob,
+                processors, alos, latency, memory, standalone,
+                Ratios.of(baseline, plainJob, processors, alos, fastest(gateway)), List.of());
+        return new BenchReport(startedAt, machine, cluster, settings, gateway, baseline, plainJob, processors, alos,
+                latency, memory, standalone, unjudged.ratios(), Goals.check(unjudged));
     }
 
     /** The fastest gateway configuration: the one the gateway goal is judged on. */
@@ -64,6 +69,41 @@ public record BenchReport(
      */
     public record Machine(int cores, String java, String os, String jvmOptions, Double loadBefore,
                           Double loadAfter) {
+    }
+
+    /**
+     * The Kafka the run measured against. Against an external cluster the broker's figures (B0 above all) are that
+     * cluster's over the network from this machine, and the standalone phase, which starts a broker of its own on
+     * this machine, is not run.
+     *
+     * @param external          false for the benchmark's own embedded broker (one KRaft node, PLAINTEXT, loopback)
+     * @param settings          the operator's client settings by name, secret values as {@code [hidden]}; none for
+     *                          the embedded broker
+     * @param replicationFactor of the topics the benchmark created; null where the brokers' default decided
+     * @param leftBehind        what the benchmark created on an external cluster and could not remove, each with
+     *                          the reason; empty when it removed everything
+     */
+    public record Cluster(boolean external, String bootstrapServers, Map<String, String> settings,
+                          Integer replicationFactor, List<String> leftBehind) {
+
+        public Cluster {
+            settings = Collections.unmodifiableMap(new TreeMap<>(settings));
+            leftBehind = List.copyOf(leftBehind);
+        }
+
+        static Cluster embedded(String bootstrapServers) {
+            return new Cluster(false, bootstrapServers, Map.of(), 1, List.of());
+        }
+
+        static Cluster external(ExternalCluster cluster) {
+            return new Cluster(true, cluster.bootstrapServers(), cluster.visibleSettings(),
+                    cluster.replicationFactor() == ExternalCluster.BROKER_DEFAULT_REPLICATION ? null
+                            : (int) cluster.replicationFactor(), List.of());
+        }
+
+        Cluster withLeftBehind(List<String> left) {
+            return new Cluster(external, bootstrapServers, settings, replicationFactor, left);
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
 import org.hbew.indicators.catalog.Catalog;
@@ -27,6 +28,9 @@ import org.slf4j.LoggerFactory;
  * still has to learn counts against the processors in every ratio. Then the processors' memory in a child JVM,
  * and last, with everything in-process closed, the standalone child. All of it in a temporary directory that is
  * removed at the end.
+ *
+ * <p>Against an external cluster the same phases run with the operator's client settings on every client, except
+ * standalone, which starts a broker of its own; what the run created on the cluster is removed at the end.
  */
 final class Benchmark {
 
@@ -36,14 +40,17 @@ final class Benchmark {
     private static final int TOP_UP_CHUNK = 100_000;
 
     private final BenchSettings settings;
+    private final Optional<ExternalCluster> external;
     private final Catalog catalog;
     private final Path reportDir;
 
     /**
+     * @param external  the cluster to run against; empty for a broker of the benchmark's own
      * @param reportDir where the child JVMs' logs go, next to the reports
      */
-    Benchmark(BenchSettings settings, Catalog catalog, Path reportDir) {
+    Benchmark(BenchSettings settings, Optional<ExternalCluster> external, Catalog catalog, Path reportDir) {
         this.settings = settings;
+        this.external = external;
         this.catalog = catalog;
         this.reportDir = reportDir;
     }
@@ -62,8 +69,8 @@ final class Benchmark {
             BenchReport.ProcessorsResult alos = null;
             BenchReport.PlainJobResult plainJob = null;
             BenchReport.MemoryResult memory = null;
-            try (InProcessStack stack = InProcessStack.start(workspace.dir().resolve("in-process"),
-                    settings.partitions(), catalog)) {
+            InProcessStack stack = startStack(workspace.dir().resolve("in-process"));
+            try (stack) {
                 gateway = producerAndGateway(stack, events);
                 if (!settings.skips(BenchPhase.BASELINE)) {
                     log.info("B0: the broker's own limit");
@@ -96,23 +103,32 @@ final class Benchmark {
                     memory = new MemoryRun(stack, workspace, settings, reportDir).run(distinct);
                 }
             }
+            BenchReport.Cluster cluster = stack.description();
             BenchReport.StandaloneResult standalone = null;
-            if (!settings.skips(BenchPhase.STANDALONE)) {
+            if (!settings.skips(BenchPhase.STANDALONE) && external.isEmpty()) {
                 log.info("Standalone as a child JVM");
                 BenchReport.GatewayResult best = BenchReport.fastest(gateway);
                 standalone = new StandaloneRun(workspace, events, settings, reportDir)
                         .run(best.clients(), best.batchSize());
             }
-            return BenchReport.of(startedAt, machine(loadBefore), settings, gateway, baseline, plainJob, processors,
-                    alos, latency, memory, standalone);
+            return BenchReport.of(startedAt, machine(loadBefore), cluster, settings, gateway, baseline, plainJob,
+                    processors, alos, latency, memory, standalone);
         }
+    }
+
+    private InProcessStack startStack(Path dir) {
+        if (external.isEmpty()) {
+            return InProcessStack.start(dir, settings.partitions(), catalog);
+        }
+        log.info("Running against the external cluster at {}", external.get().bootstrapServers());
+        return InProcessStack.onExternal(dir, settings.partitions(), catalog, external.get());
     }
 
     /** The raw producer, then the gateway, for each configuration. */
     private List<BenchReport.GatewayResult> producerAndGateway(InProcessStack stack, EventSets events)
             throws InterruptedException {
         List<BenchReport.GatewayResult> results = new ArrayList<>();
-        try (RawProducerRun producer = new RawProducerRun(stack.bootstrapServers());
+        try (RawProducerRun producer = new RawProducerRun(stack.gatewayProducerConfig());
              GatewayRun gateway = new GatewayRun(stack, catalog, events, settings)) {
             log.info("Warming up: {} events through the raw producer, as many through the gateway",
                     settings.warmupEvents());
@@ -129,7 +145,7 @@ final class Benchmark {
         return results;
     }
 
-    private ProcessorsRun processorsRun(InProcessStack stack, String guarantee) {
+    private ProcessorsRun processorsRun(InProcessStack stack, String guarantee) throws InterruptedException {
         return ProcessorsRun.start(stack, catalog, settings.partitions(), settings.streamThreads(), guarantee);
     }
 
@@ -153,7 +169,7 @@ final class Benchmark {
         long target = settings.memoryEvents();
         if (events.distinct() + latencyEvents < target) {
             log.info("Adding events to hbew.events.raw until it holds {} distinct ones", target);
-            try (RawProducerRun producer = new RawProducerRun(stack.bootstrapServers())) {
+            try (RawProducerRun producer = new RawProducerRun(stack.gatewayProducerConfig())) {
                 while (events.distinct() + latencyEvents < target) {
                     long missing = target - events.distinct() - latencyEvents;
                     producer.sendUntimed(events.next((int) Math.min(TOP_UP_CHUNK, missing)));

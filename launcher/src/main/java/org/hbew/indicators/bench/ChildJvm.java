@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hbew.indicators.kafka.KafkaClientProperties;
 
 /**
  * One child JVM of the benchmark ({@code hbew standalone}, {@code hbew processors}). Its output (stdout and the log
@@ -61,6 +62,9 @@ final class ChildJvm implements AutoCloseable {
      */
     static ChildJvm launch(List<String> command, Pattern readyLine, Path logFile, BenchWorkspace workspace) {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // The benchmark hands a child its Kafka client settings on the command line, as a file, or none at all for
+        // the embedded broker; the operator's HBEW_KAFKA_* variables would add SASL settings to a PLAINTEXT broker.
+        builder.environment().keySet().removeIf(ChildJvm::isKafkaClientVariable);
         long launchedAt = System.nanoTime();
         Process process;
         try {
@@ -74,6 +78,11 @@ final class ChildJvm implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         return child;
+    }
+
+    /** {@code HBEW_KAFKA_*}: client settings, or {@code HBEW_KAFKA_CONFIG}, a file of them. */
+    static boolean isKafkaClientVariable(String name) {
+        return name.startsWith(KafkaClientProperties.ENVIRONMENT_PREFIX);
     }
 
     long pid() {

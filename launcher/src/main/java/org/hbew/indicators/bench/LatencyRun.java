@@ -74,8 +74,7 @@ final class LatencyRun {
         Double loadBefore = ProcFiles.loadAverage();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(),
                 new ByteArrayDeserializer());
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
-                     GatewayProducerSettings.producer(stack.bootstrapServers()),
+             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(stack.gatewayProducerConfig(),
                      Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer())) {
             Map<String, Long> before = countsSoFar(consumer);
             log.info("Latency: {} events/s for {} s (the first {} s untimed), {} hourly figures counted before",
@@ -108,10 +107,9 @@ final class LatencyRun {
     }
 
     private Map<String, Object> consumerConfig() {
-        return Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
-                ConsumerConfig.CLIENT_ID_CONFIG, "hbew-bench-latency-reader",
+        return stack.clientConfig(Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "hbew-bench-latency-reader",
                 ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
     }
 
     /**

@@ -4,20 +4,22 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The processors' resident memory once they have worked off a given number of distinct events: {@code hbew
- * processors} as a child JVM with the JVM options of {@code ./hbew}, against the benchmark's broker, with an
- * application id of its own, so it starts from the first record of hbew.events.raw. Once its committed offsets
- * reach the end offsets, VmRSS and VmHWM are read from {@code /proc/<pid>/status} and the child is stopped with
- * SIGTERM. Its output goes to {@code processors-memory.log} in the report directory.
+ * processors} as a child JVM with the JVM options of {@code ./hbew}, against the benchmark's cluster (with the
+ * operator's client settings in an owner-only file, deleted once the child has stopped), with an application id of
+ * its own, so it starts from the first record of hbew.events.raw. Once its committed offsets reach the end offsets,
+ * VmRSS and VmHWM are read from {@code /proc/<pid>/status} and the child is stopped with SIGTERM. Its output goes
+ * to {@code processors-memory.log} in the report directory.
  */
 final class MemoryRun {
 
-    static final String APPLICATION_ID = "hbew-bench-processors-memory";
+    static final String APPLICATION_ID = BenchNames.ID_PREFIX + "processors-memory";
 
     private static final Logger log = LoggerFactory.getLogger(MemoryRun.class);
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
@@ -41,16 +43,27 @@ final class MemoryRun {
      */
     BenchReport.MemoryResult run(long distinctEvents) throws InterruptedException {
         Map<TopicPartition, Long> end = stack.rawEndOffsets();
+        Optional<KafkaConfigFile> clientSettings = stack.clientConfigFile("processors-memory");
+        try {
+            return run(distinctEvents, end, clientSettings.map(KafkaConfigFile::path));
+        } finally {
+            clientSettings.ifPresent(KafkaConfigFile::close);
+        }
+    }
+
+    private BenchReport.MemoryResult run(long distinctEvents, Map<TopicPartition, Long> end,
+                                         Optional<Path> clientSettings) throws InterruptedException {
         long records = Offsets.total(end);
         int port = FreePorts.one();
         ProcessorsLaunch launch = new ProcessorsLaunch(StandaloneLaunch.currentJavaHome(), settings.javaOptions(),
-                StandaloneLaunch.currentClassPath(), stack.bootstrapServers(), APPLICATION_ID,
-                workspace.dir().resolve("processors-memory"), port, settings.streamThreads());
+                StandaloneLaunch.currentClassPath(), stack.bootstrapServers(), clientSettings, APPLICATION_ID,
+                workspace.dir().resolve("processors-memory"), port, settings.streamThreads(),
+                stack.replicationFactor());
         log.info("Memory: processors as a child JVM work off {} records ({} distinct events)", records,
                 distinctEvents);
         try (ChildJvm child = ChildJvm.launch(launch.command(), ChildJvm.PROCESSORS_READY,
                 logDir.resolve("processors-memory.log"), workspace);
-             Offsets offsets = new Offsets(stack.bootstrapServers())) {
+             Offsets offsets = stack.offsets()) {
             long launched = System.nanoTime();
             ChildJvm.Ready ready = child.awaitReady(READY_TIMEOUT);
             Offsets.Wait wait = offsets.awaitCommitted(APPLICATION_ID, end,

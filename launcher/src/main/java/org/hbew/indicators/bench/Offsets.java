@@ -8,7 +8,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ListConsumerGroupOffsetsSpec;
 import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -28,8 +27,11 @@ final class Offsets implements AutoCloseable {
 
     private final Admin admin;
 
-    Offsets(String bootstrapServers) {
-        this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
+    /**
+     * @param adminConfig settings of an admin client of the cluster, security included
+     */
+    Offsets(Map<String, Object> adminConfig) {
+        this.admin = Admin.create(adminConfig);
     }
 
     /** The end offset of every partition of {@code topic}. */

@@ -2,10 +2,12 @@ package org.hbew.indicators.bench;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
 import org.hbew.indicators.kafka.TopicSpec;
 import org.hbew.indicators.kafka.Topics;
 import org.hbew.indicators.processors.ProcessorsConfig;
@@ -37,10 +39,8 @@ final class PlainJobRun {
                 "the plain Kafka Streams job's hourly count and sum per raw key"));
         long total = Offsets.total(rawEnd);
         Double loadBefore = ProcFiles.loadAverage();
-        Duration commitInterval = ProcessorsConfig.defaults(stack.bootstrapServers(), stack.dir()).commitInterval();
         KafkaStreams streams = new KafkaStreams(PlainStreamsJob.topology(TopologySettings.defaults(partitions).grace()),
-                PlainStreamsJob.properties(stack.bootstrapServers(), stack.dir().resolve("plain-job"),
-                        commitInterval));
+                properties());
         CountDownLatch running = new CountDownLatch(1);
         streams.setStateListener((now, before) -> {
             if (now == KafkaStreams.State.RUNNING) {
@@ -48,7 +48,7 @@ final class PlainJobRun {
             }
         });
         long start = System.nanoTime();
-        try (Offsets offsets = new Offsets(stack.bootstrapServers())) {
+        try (Offsets offsets = stack.offsets()) {
             streams.start();
             if (!running.await(START_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new IllegalStateException("the plain Kafka Streams job did not reach RUNNING within "
@@ -68,5 +68,19 @@ final class PlainJobRun {
         } finally {
             streams.close(CLOSE_TIMEOUT);
         }
+    }
+
+    /**
+     * The operator's client settings, then the job's own over them (they define what is measured), and the
+     * replication factor of the benchmark's other topics for its internal ones.
+     */
+    private Properties properties() {
+        Duration commitInterval = ProcessorsConfig.defaults(stack.bootstrapServers(), stack.dir()).commitInterval();
+        Properties properties = new Properties();
+        properties.putAll(stack.clientSettings().asMap());
+        properties.putAll(PlainStreamsJob.properties(stack.bootstrapServers(), stack.dir().resolve("plain-job"),
+                commitInterval));
+        properties.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, (int) stack.replicationFactor());
+        return properties;
     }
 }

@@ -40,8 +40,8 @@ import org.hbew.indicators.kafka.Topics;
  */
 final class PlainStreamsJob {
 
-    static final String APPLICATION_ID = "hbew-bench-plain";
-    static final String OUTPUT_TOPIC = "hbew.bench.plain";
+    static final String APPLICATION_ID = BenchNames.ID_PREFIX + "plain";
+    static final String OUTPUT_TOPIC = BenchNames.TOPIC_PREFIX + "plain";
     static final String STORE = "plain-hourly-count-and-sum";
     static final Duration WINDOW = Duration.ofHours(1);
 

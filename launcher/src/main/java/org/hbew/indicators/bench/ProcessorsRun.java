@@ -2,6 +2,7 @@ package org.hbew.indicators.bench;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
@@ -48,25 +49,34 @@ final class ProcessorsRun implements AutoCloseable {
 
     /**
      * Starts an instance with {@code processing.guarantee} set to {@code guarantee} and waits until it is RUNNING.
+     *
+     * @throws InterruptedException if the benchmark is stopped meanwhile (the instance is closed)
      */
     static ProcessorsRun start(InProcessStack stack, Catalog catalog, int partitions, int streamThreads,
-                               String guarantee) {
+                               String guarantee) throws InterruptedException {
         int port = FreePorts.one();
         String applicationId = applicationId(guarantee);
+        // The operator's client settings first, then what this phase measures, which they must not change.
+        Map<String, String> overrides = new HashMap<>(stack.clientSettings().asMap());
+        overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(streamThreads));
+        overrides.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
         ProcessorsConfig config = ProcessorsConfig.defaults(stack.bootstrapServers(),
                         stack.dir().resolve("processors-" + guarantee))
                 .withApplicationId(applicationId)
                 .withHttpPort(port)
-                .withReplicationFactor(1)
+                .withReplicationFactor(stack.replicationFactor())
                 .withTopology(TopologySettings.defaults(partitions))
-                .withStreamsOverrides(Map.of(
-                        StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(streamThreads),
-                        StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee));
+                .withStreamsOverrides(overrides);
         long start = System.nanoTime();
         ProcessorsApp processors = new ProcessorsApp(config, catalog);
         try {
             processors.start();
             if (!processors.awaitRunning(START_TIMEOUT)) {
+                // awaitRunning answers an interrupt with false, which is no reason to blame the start-up.
+                if (Thread.interrupted()) {
+                    processors.close();
+                    throw new InterruptedException("stopped while the processors (" + guarantee + ") started");
+                }
                 throw new IllegalStateException("the processors (" + guarantee + ") did not reach RUNNING within "
                         + START_TIMEOUT);
             }
@@ -80,7 +90,7 @@ final class ProcessorsRun implements AutoCloseable {
 
     /** A fresh application id per guarantee, so each starts from the first record with empty state. */
     static String applicationId(String guarantee) {
-        return "hbew-bench-processors-" + guarantee.replace('_', '-');
+        return BenchNames.ID_PREFIX + "processors-" + guarantee.replace('_', '-');
     }
 
     /**
@@ -94,7 +104,7 @@ final class ProcessorsRun implements AutoCloseable {
         long total = Offsets.total(rawEnd);
         Double loadBefore = ProcFiles.loadAverage();
         Offsets.Wait wait;
-        try (Offsets offsets = new Offsets(stack.bootstrapServers())) {
+        try (Offsets offsets = stack.offsets()) {
             wait = offsets.awaitCommitted(applicationId, rawEnd, runningAt + WorkOff.patience(total).toNanos(),
                     WorkOff.POLL);
         }

@@ -1,6 +1,7 @@
 package org.hbew.indicators.bench;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,8 +26,12 @@ final class RawProducerRun implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
 
-    RawProducerRun(String bootstrapServers) {
-        this.producer = new KafkaProducer<>(GatewayProducerSettings.producer(bootstrapServers),
+    /**
+     * @param producerConfig the gateway's producer settings on the cluster
+     *                       ({@link InProcessStack#gatewayProducerConfig})
+     */
+    RawProducerRun(Map<String, Object> producerConfig) {
+        this.producer = new KafkaProducer<>(producerConfig,
                 Topics.RAW.keySerde().serializer(), Topics.RAW.valueSerde().serializer());
     }
 

@@ -31,6 +31,7 @@ final class ReportFormatter {
         }
         StringBuilder out = new StringBuilder();
         out.append(headline(report)).append('\n');
+        out.append(clusterLine(report)).append('\n');
         for (String[] row : rows) {
             StringBuilder line = new StringBuilder();
             for (int i = 0; i < row.length; i++) {
@@ -64,6 +65,7 @@ final class ReportFormatter {
         StringBuilder out = new StringBuilder();
         out.append("## hbew bench, ").append(report.startedAt()).append("\n\n");
         out.append(headline(report)).append("\n\n");
+        out.append(clusterLine(report)).append("\n\n");
         out.append(markdownRow(HEADER)).append(markdownRow(separator(HEADER.length)));
         phaseRows(report).forEach(row -> out.append(markdownRow(row)));
         List<String[]> ratios = ratioRows(report.ratios());
@@ -124,6 +126,28 @@ final class ReportFormatter {
                         + " after %,d warm-up events each through the raw producer and the gateway, %d partitions,"
                         + " seed %d", m.cores(), m.java(), load(m.loadBefore()),
                 load(m.loadAfter()), s.events(), s.warmupEvents(), s.partitions(), s.seed());
+    }
+
+    /**
+     * Which Kafka the figures are of. An external cluster's client settings are shown by name, a secret's value
+     * never ({@code [hidden]}): the report is meant to be shared.
+     */
+    static String clusterLine(BenchReport report) {
+        BenchReport.Cluster cluster = report.cluster();
+        if (!cluster.external()) {
+            return "Kafka: the benchmark's own embedded broker (one KRaft node, PLAINTEXT) at "
+                    + cluster.bootstrapServers();
+        }
+        String settings = cluster.settings().isEmpty() ? "none"
+                : String.join(", ", cluster.settings().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).toList());
+        String replication = cluster.replicationFactor() == null ? "the brokers' default"
+                : Integer.toString(cluster.replicationFactor());
+        String left = cluster.leftBehind().isEmpty() ? ""
+                : "; NOT REMOVED, delete by hand: " + String.join("; ", cluster.leftBehind());
+        return "Kafka: external cluster " + cluster.bootstrapServers() + "; client settings: " + settings
+                + "; replication factor: " + replication + "; standalone not run (it starts a broker of its own)"
+                + left;
     }
 
     private static List<String[]> phaseRows(BenchReport report) {

@@ -43,7 +43,8 @@ import picocli.CommandLine.Spec;
         description = {"Print, or apply with --apply, the users' least-privilege ACLs on a cluster with an authorizer:",
                 "ingest writes hbew.events.raw; the processors read raw and targets, write their outputs and own",
                 "their application id's internal topics, group and transactional ids; readers read the downstream",
-                "topics; operators write hbew.targets. Run it with the cluster administrator's --kafka-config."},
+                "topics; operators write hbew.targets. Run it with the cluster administrator's --kafka-config.",
+                "With --bench-user, also the user of ./hbew bench, who may create and delete the product's topics."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:printed, or applied", "1:the cluster could not be reached or refused", "2:wrong usage"})
 final class AclsCommand implements Callable<Integer> {
@@ -85,13 +86,21 @@ final class AclsCommand implements Callable<Integer> {
             description = "Kafka user of operators, who set targets (default: ${DEFAULT-VALUE}).")
     String operatorUser;
 
+    @Option(names = "--bench-user", paramLabel = "USER",
+            description = {"Also the ACLs of this user for ./hbew bench against the cluster before the product goes",
+                    "live: it may create and delete the product's topics, so remove them before go-live."})
+    String benchUser;
+
     @Override
     public Integer call() {
         if (scramUsers != null && !apply) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--scram-users needs --apply");
         }
-        List<AclPlan.Role> roles = AclPlan.roles(new AclPlan.Users(ingestUser, processorsUser, readerUser,
-                operatorUser), applicationId);
+        List<AclPlan.Role> roles = new ArrayList<>(AclPlan.roles(new AclPlan.Users(ingestUser, processorsUser,
+                readerUser, operatorUser), applicationId));
+        if (benchUser != null) {
+            roles.add(AclPlan.bench(benchUser));
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (!apply) {
             print(out, roles);

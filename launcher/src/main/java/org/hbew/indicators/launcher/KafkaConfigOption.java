@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
  * all) of every command that talks to Kafka, applied to every client it creates. See
  * {@link KafkaClientProperties} for the rules; this mixin only finds the file and the environment and logs,
  * once, what is in effect without the secrets. {@link KafkaOptions} extends it with the cluster and a timeout.
+ * Public for {@code ./hbew bench}, whose command lives with the benchmark.
  */
-class KafkaConfigOption {
+public class KafkaConfigOption {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaConfigOption.class);
 
@@ -37,7 +38,7 @@ class KafkaConfigOption {
      *
      * @throws CommandLine.ParameterException if the file does not exist
      */
-    KafkaClientProperties properties() {
+    public KafkaClientProperties properties() {
         if (resolved == null) {
             try {
                 resolved = KafkaClientProperties.load(Optional.ofNullable(kafkaConfig), environment(mixee));
@@ -47,6 +48,11 @@ class KafkaConfigOption {
             log.info("Kafka client settings ({}): {}", source(), resolved.describe());
         }
         return resolved;
+    }
+
+    /** The file of {@code --kafka-config} (or {@code HBEW_KAFKA_CONFIG}), if one was given. */
+    public Optional<Path> file() {
+        return Optional.ofNullable(kafkaConfig);
     }
 
     private String source() {

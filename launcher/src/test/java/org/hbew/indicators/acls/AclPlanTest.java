@@ -65,6 +65,28 @@ class AclPlanTest {
     }
 
     @Test
+    void shouldGiveTheBenchUserTheProductsTopicsAndEverythingNamedAfterTheBenchmarkButOnlyWhenAsked() {
+        AclPlan.Role bench = AclPlan.bench("hbew-bench");
+
+        assertThat(roles).extracting(AclPlan.Role::name).doesNotContain("bench");
+        assertThat(bench.name()).isEqualTo("bench");
+        assertThat(lines(bench)).containsExactlyInAnyOrder(
+                "User:hbew-bench ALL TOPIC LITERAL hbew.events.raw",
+                "User:hbew-bench ALL TOPIC LITERAL hbew.events.dlq",
+                "User:hbew-bench ALL TOPIC LITERAL hbew.events.late",
+                "User:hbew-bench ALL TOPIC LITERAL hbew.targets",
+                "User:hbew-bench ALL TOPIC LITERAL hbew.indicators.city",
+                "User:hbew-bench ALL TOPIC LITERAL hbew.indicators.region",
+                "User:hbew-bench ALL TOPIC LITERAL hbew.indicators.status",
+                "User:hbew-bench ALL TOPIC LITERAL hbew.flows",
+                "User:hbew-bench ALL TOPIC PREFIXED hbew.bench.",
+                "User:hbew-bench ALL TOPIC PREFIXED hbew-bench-",
+                "User:hbew-bench ALL GROUP PREFIXED hbew-bench-",
+                "User:hbew-bench WRITE TRANSACTIONAL_ID PREFIXED hbew-bench-",
+                "User:hbew-bench DESCRIBE TRANSACTIONAL_ID PREFIXED hbew-bench-");
+    }
+
+    @Test
     void shouldSpellTheBindingsAsKafkaAclsCommands() {
         String connection = "--bootstrap-server kafka:9092 --command-config admin.properties";
         AclBinding prefixed = role("processors").bindings().stream()

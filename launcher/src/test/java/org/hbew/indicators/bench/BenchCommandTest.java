@@ -2,14 +2,22 @@ package org.hbew.indicators.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.hbew.indicators.launcher.EnvironmentDefaults;
 import org.hbew.indicators.launcher.ExitCodes;
 import org.hbew.indicators.launcher.Hbew;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
 
 class BenchCommandTest {
@@ -77,6 +85,65 @@ class BenchCommandTest {
 
         assertThat(exit).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("batch size must be between 1 and 5000");
+    }
+
+    @Test
+    void shouldOfferAnExternalClusterWithTheKafkaClientSettingsOfTheOtherCommands() {
+        int exit = commandLine(Map.of()).execute("bench", "--help");
+
+        assertThat(exit).isZero();
+        assertThat(out.toString()).contains("--bootstrap-servers=HOST:PORT[,...]", "HBEW_BOOTSTRAP_SERVERS",
+                "--kafka-config=FILE", "HBEW_KAFKA_<PROPERTY>", "--replication-factor=N", "--timeout=DURATION");
+        assertThat(out.toString().replaceAll("\\s+", " ")).contains(
+                "it refuses a cluster where any of the product's topics exists",
+                "deletes all of them and its consumer groups at the end", "Standalone is not run then");
+    }
+
+    @Test
+    void shouldTakeTheClusterAndItsClientSettingsFromTheEnvironmentToo(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("bench.properties"),
+                "security.protocol=SASL_SSL\nsasl.mechanism=SCRAM-SHA-512\n");
+        CommandLine commandLine = commandLine(Map.of("HBEW_BOOTSTRAP_SERVERS", "kafka-1:9092,kafka-2:9092",
+                "HBEW_KAFKA_SASL_MECHANISM", "SCRAM-SHA-256"));
+
+        commandLine.parseArgs("bench", "--kafka-config", config.toString(), "--replication-factor", "3",
+                "--timeout", "10s");
+
+        BenchCommand bench = commandLine.getSubcommands().get("bench").getCommand();
+        assertThat(bench.bootstrapServers).isEqualTo("kafka-1:9092,kafka-2:9092");
+        assertThat(bench.replicationFactor).isEqualTo((short) 3);
+        assertThat(bench.timeout).isEqualTo(Duration.ofSeconds(10));
+        assertThat(bench.kafkaConfig.properties().asMap()).containsEntry("security.protocol", "SASL_SSL")
+                .containsEntry("sasl.mechanism", "SCRAM-SHA-256");
+    }
+
+    @Test
+    void shouldUseTheEmbeddedBrokerWhenNoClusterIsGiven() {
+        CommandLine commandLine = commandLine(Map.of());
+
+        commandLine.parseArgs("bench", "--quick");
+
+        BenchCommand bench = commandLine.getSubcommands().get("bench").getCommand();
+        assertThat(bench.bootstrapServers).isNull();
+        assertThat(bench.replicationFactor).isNull();
+        assertThat(bench.kafkaConfig.file()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "--kafka-config bench.properties | give its --bootstrap-servers too",
+            "--replication-factor 3 | give its --bootstrap-servers too",
+            "--bootstrap-servers kafka-1:9092 --replication-factor 0 | replication factor must be at least 1",
+            "--bootstrap-servers kafka-1:9092 --timeout 0s | timeout must be positive",
+            "--bootstrap-servers kafka-1:9092 --kafka-config no-such.properties | no Kafka client config file at"})
+    void shouldRefuseClusterOptionsThatCannotWorkAsWrongUsageBeforeConnecting(String options, String message) {
+        List<String> args = new ArrayList<>(List.of("bench"));
+        args.addAll(List.of(options.strip().split(" ")));
+
+        int exit = commandLine(Map.of()).execute(args.toArray(String[]::new));
+
+        assertThat(exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains(message);
     }
 
     private CommandLine commandLine(Map<String, String> environment) {

@@ -70,12 +70,21 @@ final class ReportFixtures {
                 standalone(12.0, 1024L * 1024 * 1024, 3.0));
     }
 
+    static final BenchReport.Cluster EMBEDDED = BenchReport.Cluster.embedded("127.0.0.1:40000");
+
     static BenchReport report(BenchReport.BaselineResult b0, BenchReport.PlainJobResult plainJob,
                               BenchReport.ProcessorsResult eos, BenchReport.ProcessorsResult alos,
                               BenchReport.LatencyResult latency, BenchReport.MemoryResult memory,
                               BenchReport.StandaloneResult standalone) {
+        return report(EMBEDDED, b0, plainJob, eos, alos, latency, memory, standalone);
+    }
+
+    static BenchReport report(BenchReport.Cluster cluster, BenchReport.BaselineResult b0,
+                              BenchReport.PlainJobResult plainJob, BenchReport.ProcessorsResult eos,
+                              BenchReport.ProcessorsResult alos, BenchReport.LatencyResult latency,
+                              BenchReport.MemoryResult memory, BenchReport.StandaloneResult standalone) {
         return BenchReport.of(Instant.parse("2024-09-01T08:00:00Z"),
-                new BenchReport.Machine(2, "OpenJDK 17", "Linux", "", 0.4, 1.9), settings(),
+                new BenchReport.Machine(2, "OpenJDK 17", "Linux", "", 0.4, 1.9), cluster, settings(),
                 List.of(gateway(4, 100, 16_000), gateway(4, 500, 24_000)), b0, plainJob, eos, alos, latency, memory,
                 standalone);
     }

@@ -2,7 +2,10 @@ package org.hbew.indicators.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import org.hbew.indicators.kafka.KafkaClientProperties;
 import org.junit.jupiter.api.Test;
 
 class ReportFormatterTest {
@@ -39,7 +42,7 @@ class ReportFormatterTest {
         assertThat(table).contains("ratios: processors / B0 0.50; processors / plain job 0.80; plain job / B0 0.63; "
                 + "exactly_once_v2 / at_least_once 0.80; processors / best gateway 8.33");
         // the rows are aligned: every row of the table is as wide as its header, give or take trailing blanks
-        List<String> rows = table.lines().takeWhile(l -> !l.startsWith("ratios")).skip(1).toList();
+        List<String> rows = table.lines().takeWhile(l -> !l.startsWith("ratios")).skip(2).toList();
         assertThat(rows).hasSize(10).extracting(String::length).containsOnly(rows.get(0).length());
     }
 
@@ -95,6 +98,54 @@ class ReportFormatterTest {
 
         assertThat(ReportFormatter.table(report).lines().filter(l -> l.startsWith("processors"))).singleElement()
                 .asString().contains("6,000", "0.25 of best gateway");
+    }
+
+    @Test
+    void shouldNameTheEmbeddedBrokerUnderTheMachine() {
+        String table = ReportFormatter.table(ReportFixtures.full());
+
+        assertThat(table.lines().skip(1).findFirst()).hasValue(
+                "Kafka: the benchmark's own embedded broker (one KRaft node, PLAINTEXT) at 127.0.0.1:40000");
+    }
+
+    @Test
+    void shouldNameTheExternalClusterAndItsSettingsButNeverASecret() {
+        KafkaClientProperties settings = KafkaClientProperties.of(Map.of(
+                "security.protocol", "SASL_SSL",
+                "sasl.mechanism", "SCRAM-SHA-512",
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                        + "username=\"hbew-bench\" password=\"jaas-secret\";",
+                "ssl.truststore.location", "/etc/hbew/truststore.p12",
+                "ssl.truststore.password", "store-secret"));
+        BenchReport.Cluster cluster = BenchReport.Cluster.external(new ExternalCluster("kafka-1:9092,kafka-2:9092",
+                settings, ExternalCluster.BROKER_DEFAULT_REPLICATION, Duration.ofSeconds(30)));
+        BenchReport report = ReportFixtures.report(cluster, ReportFixtures.b0(400_000), null,
+                ReportFixtures.processors("exactly_once_v2", 200_000), null, null, null, null);
+
+        String table = ReportFormatter.table(report);
+        String markdown = ReportFormatter.markdown(report);
+
+        assertThat(table).contains("Kafka: external cluster kafka-1:9092,kafka-2:9092; client settings: "
+                + "sasl.jaas.config=[hidden], sasl.mechanism=SCRAM-SHA-512, security.protocol=SASL_SSL, "
+                + "ssl.truststore.location=/etc/hbew/truststore.p12, ssl.truststore.password=[hidden]; "
+                + "replication factor: the brokers' default; standalone not run (it starts a broker of its own)");
+        assertThat(markdown).contains("Kafka: external cluster kafka-1:9092,kafka-2:9092;");
+        assertThat(table + markdown).doesNotContain("secret");
+        assertThat(cluster.replicationFactor()).isNull();
+    }
+
+    @Test
+    void shouldSayWhatCouldNotBeRemovedFromTheCluster() {
+        BenchReport.Cluster cluster = BenchReport.Cluster.external(new ExternalCluster("kafka-1:9092",
+                KafkaClientProperties.none(), (short) 3, Duration.ofSeconds(30)))
+                .withLeftBehind(List.of("consumer group hbew-bench-plain (still has members after 60 s)"));
+
+        String table = ReportFormatter.table(ReportFixtures.report(cluster, null, null, null, null, null, null,
+                null));
+
+        assertThat(table).contains("Kafka: external cluster kafka-1:9092; client settings: none; replication "
+                + "factor: 3; standalone not run (it starts a broker of its own); NOT REMOVED, delete by hand: "
+                + "consumer group hbew-bench-plain (still has members after 60 s)");
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.hbew.indicators.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class StandaloneLaunchTest {
@@ -28,13 +29,31 @@ class StandaloneLaunchTest {
     @Test
     void shouldRunTheProcessorsAloneOnTheBenchmarksBrokerWithTheirOwnIdStateAndPort() {
         ProcessorsLaunch launch = new ProcessorsLaunch(Path.of("/opt/jdk"), "-Xmx768m", "cp",
-                "127.0.0.1:40000", "hbew-bench-processors-memory", Path.of("/tmp/bench/memory"), 40004, 2);
+                "127.0.0.1:40000", Optional.empty(), "hbew-bench-processors-memory", Path.of("/tmp/bench/memory"),
+                40004, 2, 1);
 
         assertThat(launch.command()).containsExactly("/opt/jdk/bin/java", "-Xmx768m", "-cp", "cp",
                 "org.hbew.indicators.launcher.Hbew", "processors", "--bootstrap-servers", "127.0.0.1:40000",
                 "--application-id", "hbew-bench-processors-memory", "--state-dir", "/tmp/bench/memory",
                 "--http-port", "40004", "--advertised-host", "127.0.0.1", "--threads", "2",
                 "--replication-factor", "1");
+    }
+
+    @Test
+    void shouldRunTheProcessorsOnAnExternalClusterWithItsSettingsFileAndReplication() {
+        ProcessorsLaunch launch = new ProcessorsLaunch(Path.of("/opt/jdk"), "", "cp", "kafka-1:9092",
+                Optional.of(Path.of("/tmp/bench/processors-memory.properties")), "hbew-bench-processors-memory",
+                Path.of("/tmp/bench/memory"), 40004, 1, -1);
+
+        assertThat(launch.command()).containsSequence("processors", "--bootstrap-servers", "kafka-1:9092",
+                "--kafka-config", "/tmp/bench/processors-memory.properties").endsWith("--replication-factor", "-1");
+    }
+
+    @Test
+    void shouldKeepTheOperatorsKafkaVariablesFromTheChildren() {
+        assertThat(ChildJvm.isKafkaClientVariable("HBEW_KAFKA_SASL_JAAS_CONFIG")).isTrue();
+        assertThat(ChildJvm.isKafkaClientVariable("HBEW_KAFKA_CONFIG")).isTrue();
+        assertThat(ChildJvm.isKafkaClientVariable("HBEW_JAVA_OPTS")).isFalse();
     }
 
     @Test

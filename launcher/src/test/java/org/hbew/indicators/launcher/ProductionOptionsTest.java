@@ -32,7 +32,8 @@ class ProductionOptionsTest {
     private final StringWriter err = new StringWriter();
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest", "processors", "topics", "targets list", "targets set", "targets reset"})
+    @ValueSource(strings = {"ingest", "processors", "topics", "targets list", "targets set", "targets reset", "acls",
+            "bench"})
     void shouldOfferTheKafkaConfigFileToEveryCommandThatTalksToKafka(String command) {
         int exit = run(Map.of(), (command + " --help").split(" "));
 
@@ -56,7 +57,7 @@ class ProductionOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest", "processors", "topics", "targets set"})
+    @ValueSource(strings = {"ingest", "processors", "topics", "targets set", "bench"})
     void shouldNeverShowASecretInTheHelp(String command) {
         int exit = run(SECRETS, (command + " --help").split(" "));
 

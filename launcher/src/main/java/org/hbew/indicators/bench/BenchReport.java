@@ -160,10 +160,11 @@ public record BenchReport(
      * @param events       records of hbew.events.raw it had to work off
      * @param startSeconds from start until Kafka Streams was RUNNING (not part of the rate)
      * @param seconds      from RUNNING until its committed offsets reached those records' end offsets
+     * @param cpuMicrosPerEvent CPU of its stream thread over the same span, per record ({@link StreamThreadCpu})
      * @param finished     false when the wait timed out; the rate then covers what was committed
      */
     public record PlainJobResult(long events, double startSeconds, double seconds, double eventsPerSecond,
-                                 boolean finished, Double loadBefore, Double loadAfter) {
+                                 Double cpuMicrosPerEvent, boolean finished, Double loadBefore, Double loadAfter) {
     }
 
     /**
@@ -173,13 +174,15 @@ public record BenchReport(
      * @param guarantee      Kafka Streams' processing.guarantee
      * @param streamThreads  of the instance (standalone runs one)
      * @param events         records of hbew.events.raw it had to work off
+     * @param cpuMicrosPerEvent CPU of its stream threads from RUNNING until caught up, per record ({@link StreamThreadCpu})
      * @param accounting     its {@code GET /v1/accounting} once done (it may have read further records by then)
      * @param finished       false when the wait timed out; the rate then covers what was committed
      * @param ratioToGateway this rate divided by the fastest gateway configuration's
      */
     public record ProcessorsResult(String guarantee, int streamThreads, long events, double startSeconds,
-                                   double seconds, double eventsPerSecond, Accounting accounting, boolean finished,
-                                   Double ratioToGateway, Double loadBefore, Double loadAfter) {
+                                   double seconds, double eventsPerSecond, Double cpuMicrosPerEvent,
+                                   Accounting accounting, boolean finished, Double ratioToGateway, Double loadBefore,
+                                   Double loadAfter) {
     }
 
     /** The processors' {@code GET /v1/accounting} totals at the end of the wait. */
@@ -225,9 +228,12 @@ public record BenchReport(
      * @param plainJobToBaseline       the plain job / B0's producer rate
      * @param exactlyOnceToAtLeastOnce processors under exactly_once_v2 / under at_least_once
      * @param processorsToGateway      processors (exactly_once_v2) / the fastest gateway configuration
+     * @param cpuPerEventProcessorsToPlainJob stream-thread CPU per event, processors (exactly_once_v2) / plain job:
+     *                                 what the processors' extra work costs, little changed by a busy machine
      */
     public record Ratios(Double processorsToBaseline, Double processorsToPlainJob, Double plainJobToBaseline,
-                         Double exactlyOnceToAtLeastOnce, Double processorsToGateway) {
+                         Double exactlyOnceToAtLeastOnce, Double processorsToGateway,
+                         Double cpuPerEventProcessorsToPlainJob) {
 
         static Ratios of(BaselineResult baseline, PlainJobResult plainJob, ProcessorsResult processors,
                          ProcessorsResult alos, GatewayResult bestGateway) {
@@ -237,7 +243,9 @@ public record BenchReport(
             Double atLeastOnce = alos == null ? null : alos.eventsPerSecond();
             Double gateway = bestGateway == null ? null : bestGateway.eventsPerSecond();
             return new Ratios(Rates.ratio(eos, b0), Rates.ratio(eos, plain), Rates.ratio(plain, b0),
-                    Rates.ratio(eos, atLeastOnce), Rates.ratio(eos, gateway));
+                    Rates.ratio(eos, atLeastOnce), Rates.ratio(eos, gateway),
+                    Rates.ratio(processors == null ? null : processors.cpuMicrosPerEvent(),
+                            plainJob == null ? null : plainJob.cpuMicrosPerEvent()));
         }
     }
 

@@ -55,6 +55,7 @@ final class PlainJobRun {
                         + START_TIMEOUT);
             }
             long runningAt = System.nanoTime();
+            Long cpuAtRunning = StreamThreadCpu.nanos(PlainStreamsJob.APPLICATION_ID);
             Offsets.Wait wait = offsets.awaitCommitted(PlainStreamsJob.APPLICATION_ID, rawEnd,
                     runningAt + WorkOff.patience(total).toNanos(), WorkOff.POLL);
             long worked = total - wait.behind();
@@ -62,8 +63,10 @@ final class PlainJobRun {
             log.info("Plain Kafka Streams job: {} of {} records in {} ms after {} ms of start-up{}", worked, total,
                     (wait.atNanos() - runningAt) / 1_000_000, (runningAt - start) / 1_000_000,
                     wait.caughtUp() ? "" : " (timed out)");
+            Double cpuPerEvent = StreamThreadCpu.microsPerEvent(cpuAtRunning,
+                    StreamThreadCpu.nanos(PlainStreamsJob.APPLICATION_ID), worked);
             return new BenchReport.PlainJobResult(total, Rates.seconds(runningAt - start),
-                    Rates.seconds(wait.atNanos() - runningAt), rate, wait.caughtUp(), loadBefore,
+                    Rates.seconds(wait.atNanos() - runningAt), rate, cpuPerEvent, wait.caughtUp(), loadBefore,
                     ProcFiles.loadAverage());
         } finally {
             streams.close(CLOSE_TIMEOUT);

@@ -34,6 +34,7 @@ final class ProcessorsRun implements AutoCloseable {
     private final int port;
     private final long startedAt;
     private final long runningAt;
+    private final Long cpuAtRunning;
 
     private ProcessorsRun(InProcessStack stack, String guarantee, int streamThreads, String applicationId,
                           ProcessorsApp processors, int port, long startedAt, long runningAt) {
@@ -45,6 +46,7 @@ final class ProcessorsRun implements AutoCloseable {
         this.port = port;
         this.startedAt = startedAt;
         this.runningAt = runningAt;
+        this.cpuAtRunning = StreamThreadCpu.nanos(applicationId);
     }
 
     /**
@@ -115,8 +117,9 @@ final class ProcessorsRun implements AutoCloseable {
         log.info("Processors ({}): {} of {} records in {} ms after {} ms of start-up{}", guarantee, worked, total,
                 (wait.atNanos() - runningAt) / 1_000_000, (runningAt - startedAt) / 1_000_000,
                 wait.caughtUp() ? "" : " (timed out)");
+        Double cpuPerEvent = StreamThreadCpu.microsPerEvent(cpuAtRunning, StreamThreadCpu.nanos(applicationId), worked);
         return new BenchReport.ProcessorsResult(guarantee, streamThreads, total, Rates.seconds(runningAt - startedAt),
-                Rates.seconds(wait.atNanos() - runningAt), rate, accounting, wait.caughtUp(),
+                Rates.seconds(wait.atNanos() - runningAt), rate, cpuPerEvent, accounting, wait.caughtUp(),
                 Rates.ratio(rate, gatewayRate), loadBefore, ProcFiles.loadAverage());
     }
 

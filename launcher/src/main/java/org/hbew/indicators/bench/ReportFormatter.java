@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The report as people read it: a plain table for the terminal and the same figures as Markdown for
@@ -45,6 +46,7 @@ final class ReportFormatter {
             out.append("ratios: ").append(String.join("; ", ratios.stream().map(r -> r[0] + " " + r[1]).toList()))
                     .append('\n');
         }
+        cpuLine(report).ifPresent(line -> out.append(line).append('\n'));
         if (report.latency() != null) {
             out.append(latencyLine(report.latency())).append('\n');
         }
@@ -74,6 +76,7 @@ final class ReportFormatter {
             out.append('\n').append(markdownRow(header)).append(markdownRow(separator(header.length)));
             ratios.forEach(row -> out.append(markdownRow(row)));
         }
+        cpuLine(report).ifPresent(line -> out.append('\n').append(line).append('\n'));
         if (report.latency() != null) {
             out.append('\n').append(latencyLine(report.latency())).append('\n');
         }
@@ -200,6 +203,7 @@ final class ReportFormatter {
         addRatio(rows, "plain job / B0", ratios.plainJobToBaseline());
         addRatio(rows, "exactly_once_v2 / at_least_once", ratios.exactlyOnceToAtLeastOnce());
         addRatio(rows, "processors / best gateway", ratios.processorsToGateway());
+        addRatio(rows, "stream-thread CPU per event, processors / plain job", ratios.cpuPerEventProcessorsToPlainJob());
         return rows;
     }
 
@@ -207,6 +211,25 @@ final class ReportFormatter {
         if (value != null) {
             rows.add(new String[] {name, ratio(value)});
         }
+    }
+
+    /** Stream-thread CPU per event of the phases that have it; empty if none has. */
+    private static Optional<String> cpuLine(BenchReport report) {
+        List<String> parts = new ArrayList<>();
+        for (BenchReport.ProcessorsResult r : Arrays.asList(report.processors(), report.alos())) {
+            if (r != null && r.cpuMicrosPerEvent() != null) {
+                parts.add("processors " + r.guarantee() + " " + micros(r.cpuMicrosPerEvent()));
+            }
+        }
+        if (report.plainJob() != null && report.plainJob().cpuMicrosPerEvent() != null) {
+            parts.add("plain job " + micros(report.plainJob().cpuMicrosPerEvent()));
+        }
+        return parts.isEmpty() ? Optional.empty()
+                : Optional.of("stream-thread CPU per event: " + String.join(", ", parts));
+    }
+
+    private static String micros(double value) {
+        return String.format(Locale.ROOT, "%.1f µs", value);
     }
 
     private static String latencyLine(BenchReport.LatencyResult latency) {

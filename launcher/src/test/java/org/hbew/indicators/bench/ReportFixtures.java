@@ -27,12 +27,18 @@ final class ReportFixtures {
     }
 
     static BenchReport.ProcessorsResult processors(String guarantee, double rate) {
-        return new BenchReport.ProcessorsResult(guarantee, 1, 680_000, 6.0, 680_000 / rate, rate,
+        return new BenchReport.ProcessorsResult(guarantee, 1, 680_000, 6.0, 680_000 / rate, rate, onCpuAllTheTime(rate),
                 new BenchReport.Accounting(680_000, 666_000, 6_800, 3_400, 3_800), true, rate / 24_000, 1.0, 1.8);
     }
 
     static BenchReport.PlainJobResult plainJob(double rate) {
-        return new BenchReport.PlainJobResult(680_000, 4.0, 680_000 / rate, rate, true, 1.2, 1.3);
+        return new BenchReport.PlainJobResult(680_000, 4.0, 680_000 / rate, rate, onCpuAllTheTime(rate), true, 1.2,
+                1.3);
+    }
+
+    /** The CPU per event of a thread that was never off the CPU: a second divided by the rate, in µs. */
+    static double onCpuAllTheTime(double rate) {
+        return 1_000_000 / rate;
     }
 
     static BenchReport.LatencyResult latency(double p99Ms, long missing) {

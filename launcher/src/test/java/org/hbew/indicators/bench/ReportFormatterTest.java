@@ -40,7 +40,10 @@ class ReportFormatterTest {
         assertThat(table.lines().filter(l -> l.startsWith("plain Kafka Streams job"))).singleElement().asString()
                 .contains("1 thread", "250,000", "0.63 of B0");
         assertThat(table).contains("ratios: processors / B0 0.50; processors / plain job 0.80; plain job / B0 0.63; "
-                + "exactly_once_v2 / at_least_once 0.80; processors / best gateway 8.33");
+                + "exactly_once_v2 / at_least_once 0.80; processors / best gateway 8.33; "
+                + "stream-thread CPU per event, processors / plain job 1.25");
+        assertThat(table).contains("stream-thread CPU per event: processors exactly_once_v2 5.0 µs, "
+                + "processors at_least_once 4.0 µs, plain job 4.0 µs");
         // the rows are aligned: every row of the table is as wide as its header, give or take trailing blanks
         List<String> rows = table.lines().takeWhile(l -> !l.startsWith("ratios")).skip(2).toList();
         assertThat(rows).hasSize(10).extracting(String::length).containsOnly(rows.get(0).length());

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.hbew.indicators.json.Json;
 import org.hbew.indicators.launcher.EnvironmentDefaults;
 import org.hbew.indicators.launcher.Hbew;
@@ -44,7 +43,7 @@ class BenchCommandIT {
         assertThat(stdout.toString()).contains("raw producer", "gateway over HTTP", "B0 producer", "B0 consumer",
                 "processors exactly_once_v2", "processors at_least_once", "plain Kafka Streams job",
                 "end-to-end latency", "processors' memory", "standalone first start", "standalone restart");
-        JsonNode report = Json.mapper().readTree(Files.readString(only(out, ".json")));
+        JsonNode report = Json.mapper().readTree(Files.readString(BenchOutput.report(out, ".json")));
 
         JsonNode gateway = report.path("gateway").get(0);
         JsonNode producer = gateway.path("baseline");
@@ -83,8 +82,12 @@ class BenchCommandIT {
         JsonNode plainJob = report.path("plainJob");
         assertThat(plainJob.path("finished").asBoolean()).isTrue();
         assertThat(plainJob.path("events").asLong()).isEqualTo(processors.path("events").asLong());
+        // the stream threads were found by their names and used some CPU for every event
+        for (JsonNode phase : List.of(processors, alos, plainJob)) {
+            assertThat(phase.path("cpuMicrosPerEvent").asDouble()).isPositive();
+        }
         for (String ratio : List.of("processorsToBaseline", "processorsToPlainJob", "plainJobToBaseline",
-                "exactlyOnceToAtLeastOnce", "processorsToGateway")) {
+                "exactlyOnceToAtLeastOnce", "processorsToGateway", "cpuPerEventProcessorsToPlainJob")) {
             assertThat(report.path("ratios").path(ratio).asDouble()).as(ratio).isPositive();
         }
 
@@ -113,18 +116,9 @@ class BenchCommandIT {
         assertThat(standalone.path("load").path("events").asLong()).isPositive();
 
         assertThat(report.path("goals")).hasSize(9);
-        assertThat(Files.readString(only(out, ".md"))).contains("| raw producer |", "| gateway over HTTP |",
+        assertThat(Files.readString(BenchOutput.report(out, ".md"))).contains("| raw producer |", "| gateway over HTTP |",
                 "| B0 producer (ProducerPerformance) |", "| processors exactly_once_v2 |", "| ratio | this run |",
                 "| first, after the load |", "| restart, idle |");
         assertThat(out.resolve("processors-memory.log")).isNotEmptyFile();
-    }
-
-    private static Path only(Path dir, String suffix) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> matching = files.filter(f -> f.getFileName().toString().startsWith("bench-")
-                    && f.getFileName().toString().endsWith(suffix)).toList();
-            assertThat(matching).hasSize(1);
-            return matching.get(0);
-        }
     }
 }

@@ -20,7 +20,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.GroupListing;
@@ -114,7 +113,7 @@ class BenchExternalClusterIT {
                 "standalone not run", "raw producer", "gateway over HTTP", "B0 producer", "B0 consumer",
                 "processors exactly_once_v2", "processors at_least_once", "plain Kafka Streams job",
                 "end-to-end latency", "processors' memory").doesNotContain("standalone first start");
-        JsonNode report = Json.mapper().readTree(Files.readString(only(out, ".json")));
+        JsonNode report = Json.mapper().readTree(Files.readString(BenchOutput.report(out, ".json")));
 
         JsonNode cluster = report.path("cluster");
         assertThat(cluster.path("external").asBoolean()).isTrue();
@@ -144,8 +143,8 @@ class BenchExternalClusterIT {
         assertThat(memory.path("peakRssBytes").asLong()).isPositive();
         assertThat(report.has("standalone")).isFalse();
 
-        String everything = bench.out() + bench.err() + Files.readString(only(out, ".json"))
-                + Files.readString(only(out, ".md")) + Files.readString(out.resolve("processors-memory.log"));
+        String everything = bench.out() + bench.err() + Files.readString(BenchOutput.report(out, ".json"))
+                + Files.readString(BenchOutput.report(out, ".md")) + Files.readString(out.resolve("processors-memory.log"));
         assertThat(everything).doesNotContain(benchPassword);
         assertThat(benchGroups()).isEmpty();
     }
@@ -285,15 +284,6 @@ class BenchExternalClusterIT {
         Map<String, Object> config = new HashMap<>(kafka.adminProperties());
         config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         return Admin.create(config);
-    }
-
-    private static Path only(Path dir, String suffix) throws IOException {
-        try (Stream<Path> files = Files.list(dir)) {
-            List<Path> matching = files.filter(f -> f.getFileName().toString().startsWith("bench-")
-                    && f.getFileName().toString().endsWith(suffix)).toList();
-            assertThat(matching).hasSize(1);
-            return matching.get(0);
-        }
     }
 
     /** What one {@code ./hbew} command printed and returned. */

@@ -79,6 +79,14 @@ final class Benchmark {
                 }
                 Map<TopicPartition, Long> rawEnd = stack.rawEndOffsets();
                 Double gatewayRate = BenchReport.fastest(gateway).eventsPerSecond();
+                if (!settings.skips(BenchPhase.PROCESSORS) || !settings.skips(BenchPhase.ALOS)) {
+                    log.info("Warming up the processors: an untimed instance works off the {} records so far",
+                            Offsets.total(rawEnd));
+                    try (ProcessorsRun warmUp = ProcessorsRun.warmUp(stack, catalog, settings.partitions(),
+                            settings.streamThreads())) {
+                        warmUp.workOff(rawEnd, null);
+                    }
+                }
                 if (!settings.skips(BenchPhase.PROCESSORS)) {
                     log.info("Processors under exactly_once_v2 on the {} records so far", Offsets.total(rawEnd));
                     try (ProcessorsRun run = processorsRun(stack, StreamsConfig.EXACTLY_ONCE_V2)) {

@@ -49,7 +49,8 @@ class BenchFootprintTest {
         Stream.of(BaselineRun.TOPIC, PlainStreamsJob.OUTPUT_TOPIC)
                 .forEach(topic -> assertThat(BenchNames.isBenchTopic(topic)).as(topic).isTrue());
         Stream.of(ProcessorsRun.applicationId(StreamsConfig.EXACTLY_ONCE_V2),
-                        ProcessorsRun.applicationId(StreamsConfig.AT_LEAST_ONCE), MemoryRun.APPLICATION_ID,
+                        ProcessorsRun.applicationId(StreamsConfig.AT_LEAST_ONCE), ProcessorsRun.WARM_UP_APPLICATION_ID,
+                        MemoryRun.APPLICATION_ID,
                         PlainStreamsJob.APPLICATION_ID)
                 .forEach(id -> {
                     assertThat(BenchNames.isBenchGroup(id)).as(id).isTrue();

@@ -87,24 +87,33 @@ final class Benchmark {
                         warmUp.workOff(rawEnd, null);
                     }
                 }
-                if (!settings.skips(BenchPhase.PROCESSORS)) {
-                    log.info("Processors under exactly_once_v2 on the {} records so far", Offsets.total(rawEnd));
-                    try (ProcessorsRun run = processorsRun(stack, StreamsConfig.EXACTLY_ONCE_V2)) {
-                        processors = run.workOff(rawEnd, gatewayRate);
-                        if (!settings.skips(BenchPhase.LATENCY) && processors.eventsPerSecond() > 0) {
-                            latency = latency(stack, samples, processors.eventsPerSecond() / 2);
+                ProcessorsRun exactlyOnce = null;
+                try {
+                    if (!settings.skips(BenchPhase.PROCESSORS)) {
+                        log.info("Processors under exactly_once_v2 on the {} records so far", Offsets.total(rawEnd));
+                        exactlyOnce = processorsRun(stack, StreamsConfig.EXACTLY_ONCE_V2);
+                        processors = exactlyOnce.workOff(rawEnd, gatewayRate);
+                    }
+                    if (!settings.skips(BenchPhase.ALOS)) {
+                        log.info("Processors under at_least_once on the same records");
+                        try (ProcessorsRun run = processorsRun(stack, StreamsConfig.AT_LEAST_ONCE)) {
+                            alos = run.workOff(rawEnd, gatewayRate);
                         }
                     }
-                }
-                if (!settings.skips(BenchPhase.ALOS)) {
-                    log.info("Processors under at_least_once on the same records");
-                    try (ProcessorsRun run = processorsRun(stack, StreamsConfig.AT_LEAST_ONCE)) {
-                        alos = run.workOff(rawEnd, gatewayRate);
+                    if (!settings.skips(BenchPhase.PLAIN)) {
+                        log.info("The plain Kafka Streams job on the same records");
+                        plainJob = new PlainJobRun(stack, settings.partitions()).run(rawEnd);
                     }
-                }
-                if (!settings.skips(BenchPhase.PLAIN)) {
-                    log.info("The plain Kafka Streams job on the same records");
-                    plainJob = new PlainJobRun(stack, settings.partitions()).run(rawEnd);
+                    // After the three rates, so that all of them work off the same records under the same conditions
+                    // (the events this phase adds would lie behind them), and on the exactly-once instance, which has
+                    // waited idle and warm meanwhile.
+                    if (exactlyOnce != null && !settings.skips(BenchPhase.LATENCY) && processors.eventsPerSecond() > 0) {
+                        latency = latency(stack, samples, processors.eventsPerSecond() / 2);
+                    }
+                } finally {
+                    if (exactlyOnce != null) {
+                        exactlyOnce.close();
+                    }
                 }
                 if (!settings.skips(BenchPhase.MEMORY)) {
                     long distinct = topUp(stack, events, latency == null ? 0 : latency.sent());

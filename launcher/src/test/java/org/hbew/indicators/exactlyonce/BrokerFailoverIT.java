@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,16 +28,11 @@ import org.apache.kafka.clients.admin.ListTopicsOptions;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.admin.TransactionDescription;
 import org.apache.kafka.clients.admin.TransactionListing;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.Node;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.event.EventEnvelope;
@@ -52,6 +45,8 @@ import org.hbew.indicators.kafka.Keys;
 import org.hbew.indicators.kafka.Topics;
 import org.hbew.indicators.processors.ProcessorsApp;
 import org.hbew.indicators.processors.ProcessorsConfig;
+import org.hbew.indicators.testing.TestPorts;
+import org.hbew.indicators.testing.TestStack;
 import org.hbew.indicators.testing.ThreeBrokerCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -94,7 +89,6 @@ class BrokerFailoverIT {
     private static final Duration PATIENCE = Duration.ofMinutes(2);
     private static final double SUM_TOLERANCE = 1e-9;
     private static final String STALE_HEADER = "X-Data-Stale";
-    private static final Set<Integer> RESERVED_PORTS = Set.of(3000, 8080, 8081, 9090, 9092, 9093);
     private static final Map<String, String> TOKENS = Map.of("hohhot", "failover-hohhot", "baotou", "failover-baotou",
             "ordos", "failover-ordos", "ulanqab", "failover-ulanqab");
 
@@ -140,13 +134,14 @@ class BrokerFailoverIT {
     void shouldLoseNothingAcknowledgedWhenTheLeaderOfARawPartitionStopsUnderLoad() throws Exception {
         long testStart = System.nanoTime();
         cluster = ThreeBrokerCluster.startWithTopics();
-        log.info("three brokers at {} with the topics after {} s", cluster.bootstrapServers(), seconds(testStart));
+        log.info("three brokers at {} with the topics after {} s", cluster.bootstrapServers(),
+                TestPorts.secondsSince(testStart));
         ingest = new IngestGateway(IngestConfig.defaults(cluster.bootstrapServers(), TokenStore.of(TOKENS))
                 .withBind("127.0.0.1", 0), catalog);
         ingest.start();
         processors = new ProcessorsApp(ProcessorsConfig.defaults(cluster.bootstrapServers(), dir.resolve("state"))
                 .withHttpHost("127.0.0.1")
-                .withHttpPort(freePort())
+                .withHttpPort(TestPorts.one())
                 .withReplicationFactor(ThreeBrokerCluster.REPLICATION_FACTOR), catalog);
         processors.start();
         assertThat(processors.awaitRunning(PATIENCE)).as("processors RUNNING on three brokers").isTrue();
@@ -159,15 +154,16 @@ class BrokerFailoverIT {
         Victim victim = chooseLeaderToStop();
         int stopped = victim.node();
         log.info("stopping node {}: {}; {} events acknowledged so far, at {} s", stopped, victim.roles(),
-                load.acknowledged(), seconds(testStart));
+                load.acknowledged(), TestPorts.secondsSince(testStart));
         cluster.stop(stopped);
         long acknowledgedWhenStopped = load.acknowledged();
-        log.info("node {} stopped at {} s with {} events acknowledged", stopped, seconds(testStart),
+        log.info("node {} stopped at {} s with {} events acknowledged", stopped, TestPorts.secondsSince(testStart),
                 acknowledgedWhenStopped);
         Thread.sleep(LOAD_AFTER_STOP.toMillis());
         List<IngestLoad.Batch> batches = load.stop();
         SentTally sent = load.tally();
-        log.info("load stopped at {} s: {} events acknowledged in {} batches, {} of them retried", seconds(testStart),
+        log.info("load stopped at {} s: {} events acknowledged in {} batches, {} of them retried",
+                TestPorts.secondsSince(testStart),
                 sent.sent(), batches.size(), batches.stream().filter(b -> b.attempts() > 1).count());
 
         assertThat(batches.stream().filter(b -> !(b.result() instanceof PostResult.Accepted))
@@ -176,7 +172,7 @@ class BrokerFailoverIT {
                 .isGreaterThan(acknowledgedWhenStopped);
         assertRawPartitionsLedWithout(stopped);
 
-        List<ConsumerRecord<String, byte[]>> raw = readRaw();
+        List<ConsumerRecord<String, byte[]>> raw = TestStack.readRaw(cluster.bootstrapServers(), PATIENCE);
         assertThat(rawDifferences(batches, raw)).as("hbew.events.raw against what ingest acknowledged").isEmpty();
 
         awaitWorkedOff(raw.size());
@@ -188,7 +184,7 @@ class BrokerFailoverIT {
         assertThat(queryDifferences(sent)).as("the query API against what was acknowledged").isEmpty();
         assertEveryTopicReplicatedThrice();
         log.info("{} events, {} raw records accounted for; the whole test took {} s", sent.distinct(), raw.size(),
-                seconds(testStart));
+                TestPorts.secondsSince(testStart));
     }
 
     /**
@@ -306,27 +302,6 @@ class BrokerFailoverIT {
                 });
     }
 
-    /** Every record of hbew.events.raw, from the beginning to its end as it is now. */
-    private List<ConsumerRecord<String, byte[]>> readRaw() {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.RAW.name()).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                assertThat(System.nanoTime()).as("hbew.events.raw read to its end in time").isLessThan(deadline);
-                consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-            }
-        }
-        return records;
-    }
-
     /**
      * Asks the query API for each item and city that had events, in the daily window, over the window starts the
      * load covered, and compares the answer with what was acknowledged.
@@ -384,23 +359,5 @@ class BrokerFailoverIT {
         assertThat(response.statusCode()).as("GET %s: %s", pathAndQuery, response.body()).isEqualTo(200);
         assertThat(response.headers().firstValue(STALE_HEADER)).as("GET %s marked stale", pathAndQuery).isEmpty();
         return Json.mapper().readTree(response.body());
-    }
-
-    private static int freePort() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                if (!RESERVED_PORTS.contains(socket.getLocalPort())) {
-                    return socket.getLocalPort();
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot probe for a free port", e);
-            }
-        }
-        throw new IllegalStateException("no free port outside the product's defaults");
-    }
-
-    /** Seconds since {@code since} (a {@link System#nanoTime()}), to a tenth. */
-    private static double seconds(long since) {
-        return Math.round((System.nanoTime() - since) / 1e8) / 10.0;
     }
 }

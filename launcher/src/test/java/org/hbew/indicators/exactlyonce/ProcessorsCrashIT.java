@@ -5,8 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -38,6 +36,7 @@ import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.json.Json;
 import org.hbew.indicators.kafka.Keys;
 import org.hbew.indicators.kafka.Topics;
+import org.hbew.indicators.testing.TestPorts;
 import org.hbew.indicators.testing.TestStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,7 +96,6 @@ class ProcessorsCrashIT {
     private static final double SUM_TOLERANCE = 1e-9;
     /** The children's logs and state directories, kept after the test for diagnosis, cleared before it. */
     private static final Path WORK = Path.of("target", "processors-crash-it").toAbsolutePath();
-    private static final Set<Integer> RESERVED_PORTS = Set.of(8080, 8081, 9090, 9092, 9093, 3000);
     private static final String STALE_HEADER = "X-Data-Stale";
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -166,7 +164,8 @@ class ProcessorsCrashIT {
         Path stateDir = WORK.resolve("state-a");
         ProcessorsChild a = launch("a", stateDir);
         a.awaitReady(PATIENCE);
-        log.info("{} RUNNING after {} s; {} kills at random moments of the next {}", a, seconds(testStart), KILLS,
+        log.info("{} RUNNING after {} s; {} kills at random moments of the next {}", a,
+                TestPorts.secondsSince(testStart), KILLS,
                 KILL_SPAN);
 
         a = killAndRestart(a, stateDir, random);
@@ -175,10 +174,10 @@ class ProcessorsCrashIT {
 
         SentTally sent = load.stop();
         log.info("load stopped after {} records ({} distinct events, {} re-sends) at {} s", sent.sent(),
-                sent.distinct(), sent.resends(), seconds(testStart));
+                sent.distinct(), sent.resends(), TestPorts.secondsSince(testStart));
         List<ProcessorsChild> running = children.stream().filter(ProcessorsChild::isAlive).toList();
         awaitWorkedOff(sent, running);
-        log.info("worked off at {} s", seconds(testStart));
+        log.info("worked off at {} s", TestPorts.secondsSince(testStart));
 
         for (ProcessorsChild child : running) {
             JsonNode accounting = get(child, "/v1/accounting");
@@ -201,7 +200,7 @@ class ProcessorsCrashIT {
                 .untilAsserted(() -> assertThat(differences(region, readLatest(Topics.INDICATORS_REGION.name())))
                         .as("hbew.indicators.region against what was sent (%d figures)", region.size()).isEmpty());
         log.info("{} city and {} regional figures equal; the whole test took {} s", city.size(), region.size(),
-                seconds(testStart));
+                TestPorts.secondsSince(testStart));
     }
 
     /**
@@ -410,30 +409,12 @@ class ProcessorsCrashIT {
         int incarnation = launches.merge(name, 1, Integer::sum);
         String label = name + "#" + incarnation;
         ProcessorsChild child = ProcessorsChild.launch(label, stack.bootstrapServers(), applicationId, stateDir,
-                freePort(), WORK.resolve(name + "-" + incarnation + ".log"), http);
+                TestPorts.one(), WORK.resolve(name + "-" + incarnation + ".log"), http);
         children.add(child);
         return child;
     }
 
-    private static int freePort() {
-        for (int attempt = 0; attempt < 100; attempt++) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                if (!RESERVED_PORTS.contains(socket.getLocalPort())) {
-                    return socket.getLocalPort();
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("cannot probe for a free port", e);
-            }
-        }
-        throw new IllegalStateException("no free port outside the product's defaults");
-    }
-
     private static Set<Integer> allRawPartitions() {
         return IntStream.range(0, TestStack.PARTITIONS).boxed().collect(Collectors.toSet());
-    }
-
-    /** Seconds since {@code since} (a {@link System#nanoTime()}), to a tenth. */
-    private static double seconds(long since) {
-        return Math.round((System.nanoTime() - since) / 1e8) / 10.0;
     }
 }

@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,6 +52,7 @@ import org.hbew.indicators.kafka.Topics;
 import org.hbew.indicators.processors.ProcessorsApp;
 import org.hbew.indicators.processors.ProcessorsConfig;
 import org.hbew.indicators.testing.SecuredKafka;
+import org.hbew.indicators.testing.TestPorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -180,7 +180,7 @@ class SecuredClusterIT {
 
         Run run = assertTimeoutPreemptively(REFUSAL_DEADLINE, () -> hbew(env, "processors",
                 "--bootstrap-servers", kafka.bootstrapServers(), "--state-dir", dir.resolve("wrong-pw").toString(),
-                "--host", "127.0.0.1", "--http-port", String.valueOf(freePort())));
+                "--host", "127.0.0.1", "--http-port", String.valueOf(TestPorts.one())));
 
         assertThat(run.exit()).as(run.describe()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.err()).contains("Kafka refused the credentials", "SaslAuthenticationException")
@@ -223,7 +223,7 @@ class SecuredClusterIT {
         Run run = assertTimeoutPreemptively(REFUSAL_DEADLINE, () -> hbew(Map.of(), "processors",
                 "--bootstrap-servers", kafka.bootstrapServers(), "--kafka-config", ingestConfig.toString(),
                 "--state-dir", dir.resolve("ingest-user").toString(), "--host", "127.0.0.1",
-                "--http-port", String.valueOf(freePort())));
+                "--http-port", String.valueOf(TestPorts.one())));
 
         assertThat(run.exit()).as(run.describe()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.err()).contains("Kafka denied access", "AuthorizationException");
@@ -267,7 +267,7 @@ class SecuredClusterIT {
     private ProcessorsApp processors(Map<String, String> client, Path stateDir) {
         ProcessorsConfig config = ProcessorsConfig.defaults(kafka.bootstrapServers(), stateDir)
                 .withHttpHost("127.0.0.1")
-                .withHttpPort(freePort())
+                .withHttpPort(TestPorts.one())
                 .withReplicationFactor(1)
                 .withStreamsOverrides(client)
                 .withReadToken(READ_TOKEN);
@@ -318,14 +318,6 @@ class SecuredClusterIT {
     private HttpResponse<String> get(IngestGateway ingest, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ingest.port() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** What one {@code ./hbew} command printed and returned. */

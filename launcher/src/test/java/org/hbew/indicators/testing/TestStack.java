@@ -101,7 +101,12 @@ public final class TestStack implements AutoCloseable {
 
     /** Every record of hbew.events.raw, from the beginning to its end as it is now. */
     public List<ConsumerRecord<String, byte[]>> readRaw() {
-        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+        return readRaw(bootstrapServers(), Duration.ofSeconds(60));
+    }
+
+    /** Every record of hbew.events.raw on the cluster at {@code bootstrapServers}, read within {@code patience}. */
+    public static List<ConsumerRecord<String, byte[]>> readRaw(String bootstrapServers, Duration patience) {
+        Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
@@ -111,10 +116,10 @@ public final class TestStack implements AutoCloseable {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+            long deadline = System.nanoTime() + patience.toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("could not read hbew.events.raw to its end within 60s");
+                    throw new IllegalStateException("could not read hbew.events.raw to its end within " + patience);
                 }
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }

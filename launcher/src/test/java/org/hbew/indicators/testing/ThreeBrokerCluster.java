@@ -2,17 +2,13 @@ package org.hbew.indicators.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -42,7 +38,6 @@ public final class ThreeBrokerCluster implements AutoCloseable {
     private static final String HOST = "127.0.0.1";
     /** Three nodes starting at once on a shared two-core machine take far longer than one. */
     private static final Duration START_TIMEOUT = Duration.ofSeconds(150);
-    private static final Set<Integer> RESERVED_PORTS = Set.of(3000, 8080, 8081, 9090, 9092, 9093);
 
     private final Path dir;
     private final Map<Integer, EmbeddedKafkaBroker> nodes;
@@ -63,7 +58,7 @@ public final class ThreeBrokerCluster implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Integer> ports = freePorts(2 * NODES);
+        List<Integer> ports = TestPorts.distinct(2 * NODES);
         String voters = IntStream.rangeClosed(1, NODES).mapToObj(id -> id + "@" + HOST + ":" + ports.get(id - 1))
                 .collect(Collectors.joining(","));
         String clusterId = Uuid.randomUuid().toString();
@@ -145,40 +140,5 @@ public final class ThreeBrokerCluster implements AutoCloseable {
                 // A leftover temporary directory is not worth failing a test for.
             }
         }
-    }
-
-    /**
-     * Distinct free ports on the loopback address, outside the product's defaults: the controller ports must be
-     * known before any node starts, since each node names all voters. All probes stay open until every port is
-     * chosen, so no two coincide; another process may still take one before Kafka binds it, and then the start
-     * fails with a bind error.
-     */
-    private static List<Integer> freePorts(int count) {
-        List<ServerSocket> probes = new ArrayList<>();
-        List<Integer> ports = new ArrayList<>();
-        try {
-            InetAddress loopback = InetAddress.getByName(HOST);
-            while (ports.size() < count) {
-                if (probes.size() > 100 + count) {
-                    throw new IllegalStateException("no " + count + " free ports outside " + RESERVED_PORTS);
-                }
-                ServerSocket probe = new ServerSocket(0, 1, loopback);
-                probes.add(probe);
-                if (!RESERVED_PORTS.contains(probe.getLocalPort())) {
-                    ports.add(probe.getLocalPort());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot probe for free ports", e);
-        } finally {
-            for (ServerSocket probe : probes) {
-                try {
-                    probe.close();
-                } catch (IOException e) {
-                    // Closing a probe that never accepted anything cannot lose data.
-                }
-            }
-        }
-        return ports;
     }
 }

@@ -1,6 +1,7 @@
 package org.hbew.indicators.processors.aggregate;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hbew.indicators.catalog.Item;
@@ -39,10 +40,18 @@ public final class ItemCityWindow {
 
     /** Adds one on-time, de-duplicated event of {@code item}. Returns this, for use as a Kafka Streams aggregator. */
     public ItemCityWindow add(Item item, EventEnvelope event) {
+        return add(event, Observations.of(item, event));
+    }
+
+    /**
+     * Adds one on-time, de-duplicated event with what it observes ({@link Observations#of}), worked out once by a
+     * caller that adds the event to several windows.
+     */
+    public ItemCityWindow add(EventEnvelope event, List<Observation> observations) {
         long at = event.occurredAtMillis();
         events++;
         lastEventAt = Math.max(lastEventAt, at);
-        for (Observation observation : Observations.of(item, event)) {
+        for (Observation observation : observations) {
             indicators.computeIfAbsent(observation.indicator().code(),
                     code -> IndicatorAccumulator.forIndicator(observation.indicator())).add(observation.value(), at);
         }

@@ -17,6 +17,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.Item;
 import org.hbew.indicators.event.EventEnvelope;
+import org.hbew.indicators.event.Observation;
+import org.hbew.indicators.event.Observations;
 import org.hbew.indicators.kafka.Keys;
 import org.hbew.indicators.processors.aggregate.ItemCityWindow;
 import org.hbew.indicators.processors.metrics.PipelineMetrics;
@@ -125,6 +127,7 @@ final class CountEvents extends ContextualProcessor<String, EventEnvelope, Strin
         Item item = catalog.item(event.item()).orElseThrow();
         String key = record.key();
         Unsent pending = unsent.computeIfAbsent(key, k -> new Unsent(event.item(), event.city(), windows.size()));
+        List<Observation> observations = Observations.of(item, event);
         for (int w = 0; w < windows.size(); w++) {
             WindowSpec window = windows.get(w);
             long start = window.startOf(at);
@@ -133,7 +136,7 @@ final class CountEvents extends ContextualProcessor<String, EventEnvelope, Strin
             if (current == null) {
                 current = new ItemCityWindow();
             }
-            store.changed(key, start, current.add(item, event));
+            store.changed(key, start, current.add(event, observations));
             if (pending.starts.get(w).add(start)) {
                 firstUnsentCloses = Math.min(firstUnsentCloses, start + window.sizeMs() + graceMs);
             }

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * Kafka Streams' exception handlers, chosen on purpose: a record that makes a processor throw, or
  * that a source cannot deserialize, goes to the dead-letter topic through Kafka Streams' own
  * dead-letter support (KIP-1034: the handler returns the records, the task produces them in its
- * transaction) and processing continues. Expected bad input never gets here; parse-events sets it
+ * transaction) and processing continues. Expected bad input never gets here; count-events sets it
  * aside as data. This catches what nobody expected, without stopping a stream thread on it.
  */
 public final class DeadLetteringHandlers {

@@ -17,6 +17,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.Item;
 import org.hbew.indicators.event.EventEnvelope;
+import org.hbew.indicators.event.EventParser;
 import org.hbew.indicators.event.Observation;
 import org.hbew.indicators.event.Observations;
 import org.hbew.indicators.kafka.Keys;
@@ -27,12 +28,14 @@ import org.hbew.indicators.processors.state.LiveWindowStore;
 import org.hbew.indicators.processors.state.SeenEventIds;
 
 /**
- * Decides for each valid event whether it is late, a duplicate or counted, and counts it into every window
- * (1 hour and 1 day by default) in one step. This is the hot path: an event costs a few in-memory updates of
- * live objects, and the stores write what changed once per commit ({@link LiveWindowStore}, {@link SeenEventIds},
- * {@link CounterStore}).
+ * Reads each raw record ({@link RawEventReader}), decides whether its event is late, a duplicate or counted, and
+ * counts it into every window (1 hour and 1 day by default), all in one node. This is the hot path: an event costs
+ * a parse and a few in-memory updates of live objects, and the stores write what changed once per commit
+ * ({@link LiveWindowStore}, {@link SeenEventIds}, {@link CounterStore}). Only what leaves the node (dead letters,
+ * late events, the changed figures on each emit interval) is forwarded.
  *
  * <ol>
+ *   <li><b>Dead-lettered</b>: not a valid event, or one that cannot be counted ({@link RawEventReader}).</li>
  *   <li><b>Late</b>: its smallest window ended more than the grace before the task's stream time (the largest
  *       event time admitted so far). Kafka Streams would drop it silently; here it goes to hbew.events.late.
  *       Lateness is judged first, so a late event leaves no trace in the de-duplication memory and can be
@@ -47,7 +50,7 @@ import org.hbew.indicators.processors.state.SeenEventIds;
  * after a restart the figures of every window still open are sent again, which covers it, because a window with
  * unsent changes is sent at once when stream time closes it.
  */
-final class CountEvents extends ContextualProcessor<String, EventEnvelope, String, Counted> {
+final class CountEvents extends ContextualProcessor<String, byte[], String, Counted> {
 
     static final String STREAM_TIME_STORE = "stream-time-store";
     static final String SEEN_STORE = "seen-event-ids-store";
@@ -56,6 +59,7 @@ final class CountEvents extends ContextualProcessor<String, EventEnvelope, Strin
     private static final String STREAM_TIME = "stream-time";
 
     private final Catalog catalog;
+    private final RawEventReader reader;
     private final TopologySettings settings;
     private final PipelineMetrics metrics;
     private final List<WindowSpec> windows;
@@ -73,8 +77,9 @@ final class CountEvents extends ContextualProcessor<String, EventEnvelope, Strin
     /** The earliest time at which a window with unsent changes closes (its end plus the grace). */
     private long firstUnsentCloses = Long.MAX_VALUE;
 
-    CountEvents(Catalog catalog, TopologySettings settings, PipelineMetrics metrics) {
+    CountEvents(Catalog catalog, EventParser parser, TopologySettings settings, PipelineMetrics metrics) {
         this.catalog = catalog;
+        this.reader = new RawEventReader(parser, metrics, settings.maxFutureSkew());
         this.settings = settings;
         this.metrics = metrics;
         this.windows = settings.windows();
@@ -106,8 +111,12 @@ final class CountEvents extends ContextualProcessor<String, EventEnvelope, Strin
     }
 
     @Override
-    public void process(Record<String, EventEnvelope> record) {
-        EventEnvelope event = record.value();
+    public void process(Record<String, byte[]> record) {
+        EventEnvelope event = reader.read(record, context(), accounting);
+        if (event == null) {
+            context().forward(record.withValue(new Counted.DeadLetter(record.value())));
+            return;
+        }
         long at = event.occurredAtMillis();
         WindowSpec smallest = windows.get(0);
         if (streamTime != Long.MIN_VALUE && smallest.startOf(at) + smallest.sizeMs() + graceMs <= streamTime) {
@@ -143,7 +152,7 @@ final class CountEvents extends ContextualProcessor<String, EventEnvelope, Strin
         }
     }
 
-    private void late(Record<String, EventEnvelope> record, EventEnvelope event, long lateBy) {
+    private void late(Record<String, byte[]> record, EventEnvelope event, long lateBy) {
         accounting.add(Accounting.Outcome.LATE);
         metrics.late(event.item(), event.city());
         record.headers().remove(LATE_BY_HEADER).add(LATE_BY_HEADER, bytes(Long.toString(lateBy)));

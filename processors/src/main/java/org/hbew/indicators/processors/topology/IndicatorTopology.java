@@ -44,8 +44,8 @@ import org.hbew.indicators.processors.state.TimestampPrefixedSerde;
  *
  * <pre>
  * hbew.events.raw (JSON bytes, key &lt;item&gt;:&lt;city&gt;)
- *   → parse-events ──invalid, or its time out of bounds──→ hbew.events.dlq (bytes as received, reason and origin in headers)
- *   → count-events: late? ──late──→ hbew.events.late (the event, how late in a header)
+ *   → count-events: invalid, or its time out of bounds? ──→ hbew.events.dlq (bytes as received, reason and origin in headers)
+ *                   late? ──late──→ hbew.events.late (the event, how late in a header)
  *                   duplicate (city + eventId within the horizon)? dropped and accounted for
  *                   else counted into every window (1h, 1d) of its item and city, as live objects
  *     every emit interval, the changed windows of each item and city as one update
@@ -79,8 +79,7 @@ public final class IndicatorTopology {
     /** Builds the topology into {@code builder}; {@link #topology} adds the builder's configuration. */
     public void build(StreamsBuilder builder) {
         addStores(builder);
-        KStream<String, EventEnvelope> valid = parse(builder);
-        KStream<String, ItemCityUpdate> updates = count(valid);
+        KStream<String, ItemCityUpdate> updates = count(builder);
 
         updates.process(() -> new EmitCityIndicators(catalog), Named.as("emit-city-indicators"))
                 .to(Topics.INDICATORS_CITY.name(), produced(Topics.INDICATORS_CITY, "egress-hbew.indicators.city"));
@@ -132,30 +131,24 @@ public final class IndicatorTopology {
         return new CommitTimeStoreBuilder<>(inner, store -> new LiveWindowStore<>(store, MAX_CLEAN_WINDOW_OBJECTS));
     }
 
-    private KStream<String, EventEnvelope> parse(StreamsBuilder builder) {
-        Map<String, KStream<String, Parsed>> routes = builder
+    /**
+     * Read, then late, duplicate or counted, in one node; what leaves it is a dead letter, a late event, or the
+     * changed windows of an item and city.
+     */
+    private KStream<String, ItemCityUpdate> count(StreamsBuilder builder) {
+        JsonSerde<EventEnvelope> eventJson = JsonSerde.of(EventEnvelope.class);
+        Map<String, KStream<String, Counted>> routes = builder
                 .stream(Topics.RAW.name(), Consumed.with(Topics.RAW.keySerde(), Topics.RAW.valueSerde())
                         .withName("ingest-hbew.events.raw"))
-                .processValues(() -> new ParseEvents(parser, metrics, settings.maxFutureSkew()), Named.as("parse-events"),
-                        Accounting.STORE)
-                .split(Named.as("route-parsed-"))
-                .branch((key, parsed) -> parsed.valid(), Branched.as("valid"))
-                .defaultBranch(Branched.as("invalid"));
-        routes.get("route-parsed-invalid")
-                .mapValues(Parsed::raw, Named.as("unwrap-dead-letters"))
-                .to(Topics.DLQ.name(), produced(Topics.DLQ, "egress-hbew.events.dlq"));
-        return routes.get("route-parsed-valid").mapValues(Parsed::event, Named.as("unwrap-valid-events"));
-    }
-
-    /** Late, duplicate or counted; the counted ones as the changed windows of each item and city. */
-    private KStream<String, ItemCityUpdate> count(KStream<String, EventEnvelope> valid) {
-        JsonSerde<EventEnvelope> eventJson = JsonSerde.of(EventEnvelope.class);
-        Map<String, KStream<String, Counted>> routes = valid
-                .process(() -> new CountEvents(catalog, settings, metrics), Named.as("count-events"),
+                .process(() -> new CountEvents(catalog, parser, settings, metrics), Named.as("count-events"),
                         CountEvents.storeNames(settings))
                 .split(Named.as("route-counted-"))
+                .branch((key, counted) -> counted instanceof Counted.DeadLetter, Branched.as("dead-letters"))
                 .branch((key, counted) -> counted instanceof Counted.Late, Branched.as("late"))
                 .defaultBranch(Branched.as("updates"));
+        routes.get("route-counted-dead-letters")
+                .mapValues(dead -> ((Counted.DeadLetter) dead).raw(), Named.as("unwrap-dead-letters"))
+                .to(Topics.DLQ.name(), produced(Topics.DLQ, "egress-hbew.events.dlq"));
         routes.get("route-counted-late")
                 .mapValues(late -> eventJson.toBytes(((Counted.Late) late).event()), Named.as("serialize-late-events"))
                 .to(Topics.LATE.name(), produced(Topics.LATE, "egress-hbew.events.late"));

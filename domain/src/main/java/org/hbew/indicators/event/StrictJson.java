@@ -119,6 +119,14 @@ public final class StrictJson {
      * space.
      */
     public static JsonNode read(byte[] bytes, int offset, int length) throws MalformedException {
+        // What the gateway writes is read without Jackson's tokenizer; it is printable ASCII, so the encoding
+        // check would find nothing in it either.
+        JsonNode compact = CompactJson.read(bytes, offset, length);
+        return compact != null ? compact : readGenerally(bytes, offset, length);
+    }
+
+    /** {@link #read(byte[], int, int)} for any bytes, through Jackson. */
+    static JsonNode readGenerally(byte[] bytes, int offset, int length) throws MalformedException {
         checkEncoding(bytes, offset, length);
         try {
             return READER.readTree(bytes, offset, length);

@@ -1,0 +1,254 @@
+package org.hbew.indicators.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.IntNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads the JSON that the ingest gateway writes to hbew.events.raw, and only that, without Jackson's tokenizer:
+ * one object of objects, strings, numbers and literals, no white space, printable ASCII without escapes. For
+ * such bytes it builds the very tree {@link StrictJson} would (same node types, same values); for anything else
+ * it answers null and {@link StrictJson} reads the bytes the general way, which also words what is wrong.
+ *
+ * <p>Why: reading the record with Jackson was a fifth of the processors' stream thread (docs/benchmarks.md), and
+ * every record the gateway writes has this shape. {@code CompactJsonTest} holds the two readers to the same tree
+ * on the gateway's envelopes and on random byte-level mutations of them.
+ */
+final class CompactJson {
+
+    /** Deeper objects are left to the general reader; an envelope nests two levels. */
+    private static final int MAX_DEPTH = 4;
+    /** Integers of up to 18 digits fit a long; longer ones (and their node types) are left to Jackson. */
+    private static final int MAX_INTEGER_DIGITS = 18;
+    /** Longer strings and names are left to Jackson, which bounds them; the longest of an envelope is a few dozen. */
+    private static final int MAX_STRING_LENGTH = 1024;
+    /** Longer numbers are left to Jackson, which bounds and names them. */
+    private static final int MAX_NUMBER_LENGTH = 32;
+    /** The names an envelope uses, shared instead of made anew for every record. */
+    private static final String[] KNOWN_NAMES = {"schemaVersion", "eventId", "city", "item", "indicator",
+            "occurredAt", "value", "unit", "payload", "insuredCity", "treatmentCity", "amount", "direct",
+            "dischargedAt", "settledAt", "fromCity", "toCity", "stage", "requestedAt", "completedAt",
+            "requestingCity", "supportingCity", "category", "resource", "dispatchedAt", "arrivedAt"};
+    private static final byte[][] KNOWN_NAME_BYTES = new byte[KNOWN_NAMES.length][];
+
+    static {
+        for (int i = 0; i < KNOWN_NAMES.length; i++) {
+            KNOWN_NAME_BYTES[i] = KNOWN_NAMES[i].getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    private final byte[] bytes;
+    private final int end;
+    private int pos;
+
+    private CompactJson(byte[] bytes, int offset, int length) {
+        this.bytes = bytes;
+        this.pos = offset;
+        this.end = offset + length;
+    }
+
+    /** The object in {@code bytes[offset, offset+length)}, or null when it is not in the compact form read here. */
+    static JsonNode read(byte[] bytes, int offset, int length) {
+        CompactJson reader = new CompactJson(bytes, offset, length);
+        if (length < 2 || bytes[offset] != '{') {
+            return null;
+        }
+        ObjectNode object = reader.object(1);
+        return object != null && reader.pos == reader.end ? object : null;
+    }
+
+    /** The object starting at {@code pos} (its opening brace), or null. */
+    private ObjectNode object(int depth) {
+        if (depth > MAX_DEPTH) {
+            return null;
+        }
+        pos++;
+        ObjectNode object = JsonNodeFactory.instance.objectNode();
+        if (pos < end && bytes[pos] == '}') {
+            pos++;
+            return object;
+        }
+        while (true) {
+            String name = name();
+            if (name == null || pos >= end || bytes[pos] != ':') {
+                return null;
+            }
+            pos++;
+            JsonNode value = value(depth);
+            // A key twice is for the general reader to refuse, in its words.
+            if (value == null || object.replace(name, value) != null) {
+                return null;
+            }
+            if (pos >= end) {
+                return null;
+            }
+            byte next = bytes[pos++];
+            if (next == '}') {
+                return object;
+            }
+            if (next != ',') {
+                return null;
+            }
+        }
+    }
+
+    private JsonNode value(int depth) {
+        if (pos >= end) {
+            return null;
+        }
+        byte first = bytes[pos];
+        return switch (first) {
+            case '"' -> {
+                String text = string();
+                yield text == null ? null : TextNode.valueOf(text);
+            }
+            case '{' -> object(depth + 1);
+            case 't' -> literal("true", BooleanNode.TRUE);
+            case 'f' -> literal("false", BooleanNode.FALSE);
+            case 'n' -> literal("null", NullNode.getInstance());
+            default -> first == '-' || first >= '0' && first <= '9' ? number() : null;
+        };
+    }
+
+    private String name() {
+        if (pos >= end || bytes[pos] != '"') {
+            return null;
+        }
+        int start = pos + 1;
+        int close = closingQuote(start);
+        if (close < 0) {
+            return null;
+        }
+        pos = close + 1;
+        int length = close - start;
+        for (int k = 0; k < KNOWN_NAME_BYTES.length; k++) {
+            if (KNOWN_NAME_BYTES[k].length == length && equalRange(KNOWN_NAME_BYTES[k], start)) {
+                return KNOWN_NAMES[k];
+            }
+        }
+        return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+    }
+
+    private String string() {
+        int start = pos + 1;
+        int close = closingQuote(start);
+        if (close < 0) {
+            return null;
+        }
+        pos = close + 1;
+        return new String(bytes, start, close - start, StandardCharsets.ISO_8859_1);
+    }
+
+    /** The index of the quote that ends a string starting at {@code start}, or -1 for an escape, a control or non-ASCII byte. */
+    private int closingQuote(int start) {
+        int stop = Math.min(end, start + MAX_STRING_LENGTH + 1);
+        for (int i = start; i < stop; i++) {
+            byte b = bytes[i];
+            if (b == '"') {
+                return i;
+            }
+            if (b < 0x20 || b == '\\' || b == 0x7F) {
+                return -1;
+            }
+        }
+        return -1;
+    }
+
+    private JsonNode literal(String word, JsonNode node) {
+        int length = word.length();
+        if (pos + length > end) {
+            return null;
+        }
+        for (int i = 0; i < length; i++) {
+            if (bytes[pos + i] != word.charAt(i)) {
+                return null;
+            }
+        }
+        pos += length;
+        return node;
+    }
+
+    /**
+     * JSON's number grammar, {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}: an integer becomes an int or
+     * a long node, anything with a fraction or an exponent a double node, as Jackson makes them. An integer negative
+     * zero, integers of more than 18 digits and numbers a double cannot hold are left to Jackson.
+     */
+    private JsonNode number() {
+        int start = pos;
+        int i = pos;
+        if (bytes[i] == '-') {
+            i++;
+        }
+        int intStart = i;
+        while (i < end && isDigit(bytes[i])) {
+            i++;
+        }
+        int intDigits = i - intStart;
+        if (intDigits == 0 || intDigits > 1 && bytes[intStart] == '0') {
+            return null;
+        }
+        boolean integral = true;
+        if (i < end && bytes[i] == '.') {
+            integral = false;
+            int fractionStart = ++i;
+            while (i < end && isDigit(bytes[i])) {
+                i++;
+            }
+            if (i == fractionStart) {
+                return null;
+            }
+        }
+        if (i < end && (bytes[i] == 'e' || bytes[i] == 'E')) {
+            integral = false;
+            i++;
+            if (i < end && (bytes[i] == '+' || bytes[i] == '-')) {
+                i++;
+            }
+            int exponentStart = i;
+            while (i < end && isDigit(bytes[i])) {
+                i++;
+            }
+            if (i == exponentStart) {
+                return null;
+            }
+        }
+        if (i - start > MAX_NUMBER_LENGTH) {
+            return null;
+        }
+        pos = i;
+        if (integral) {
+            if (intDigits > MAX_INTEGER_DIGITS || bytes[start] == '-' && bytes[intStart] == '0') {
+                return null;
+            }
+            long value = 0;
+            for (int k = intStart; k < i; k++) {
+                value = value * 10 + (bytes[k] - '0');
+            }
+            value = bytes[start] == '-' ? -value : value;
+            return value >= Integer.MIN_VALUE && value <= Integer.MAX_VALUE ? IntNode.valueOf((int) value)
+                    : LongNode.valueOf(value);
+        }
+        double value = Double.parseDouble(new String(bytes, start, i - start, StandardCharsets.ISO_8859_1));
+        return Double.isFinite(value) ? DoubleNode.valueOf(value) : null;
+    }
+
+    private boolean equalRange(byte[] known, int start) {
+        for (int i = 0; i < known.length; i++) {
+            if (bytes[start + i] != known[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+}

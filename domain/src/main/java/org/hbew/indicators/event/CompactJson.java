@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 /**
  * Reads the JSON that the ingest gateway writes to hbew.events.raw, and only that, without Jackson's tokenizer:
@@ -31,18 +32,11 @@ final class CompactJson {
     private static final int MAX_STRING_LENGTH = 1024;
     /** Longer numbers are left to Jackson, which bounds and names them. */
     private static final int MAX_NUMBER_LENGTH = 32;
-    /** The names an envelope uses, shared instead of made anew for every record. */
-    private static final String[] KNOWN_NAMES = {"schemaVersion", "eventId", "city", "item", "indicator",
-            "occurredAt", "value", "unit", "payload", "insuredCity", "treatmentCity", "amount", "direct",
-            "dischargedAt", "settledAt", "fromCity", "toCity", "stage", "requestedAt", "completedAt",
-            "requestingCity", "supportingCity", "category", "resource", "dispatchedAt", "arrivedAt"};
-    private static final byte[][] KNOWN_NAME_BYTES = new byte[KNOWN_NAMES.length][];
-
-    static {
-        for (int i = 0; i < KNOWN_NAMES.length; i++) {
-            KNOWN_NAME_BYTES[i] = KNOWN_NAMES[i].getBytes(StandardCharsets.US_ASCII);
-        }
-    }
+    /** The names an envelope uses, shared instead of made anew for every record; by length, for a quick match. */
+    private static final String[][] KNOWN_NAMES_BY_LENGTH = byLength("schemaVersion", "eventId", "city", "item",
+            "indicator", "occurredAt", "value", "unit", "payload", "insuredCity", "treatmentCity", "amount", "direct",
+            "dischargedAt", "settledAt", "fromCity", "toCity", "stage", "requestedAt", "completedAt", "requestingCity",
+            "supportingCity", "category", "resource", "dispatchedAt", "arrivedAt");
 
     private final byte[] bytes;
     private final int end;
@@ -128,9 +122,11 @@ final class CompactJson {
         }
         pos = close + 1;
         int length = close - start;
-        for (int k = 0; k < KNOWN_NAME_BYTES.length; k++) {
-            if (KNOWN_NAME_BYTES[k].length == length && equalRange(KNOWN_NAME_BYTES[k], start)) {
-                return KNOWN_NAMES[k];
+        if (length < KNOWN_NAMES_BY_LENGTH.length) {
+            for (String known : KNOWN_NAMES_BY_LENGTH[length]) {
+                if (sameText(known, start)) {
+                    return known;
+                }
             }
         }
         return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
@@ -239,13 +235,27 @@ final class CompactJson {
         return Double.isFinite(value) ? DoubleNode.valueOf(value) : null;
     }
 
-    private boolean equalRange(byte[] known, int start) {
-        for (int i = 0; i < known.length; i++) {
-            if (bytes[start + i] != known[i]) {
+    /** Whether the ASCII {@code text} is written at {@code start}. */
+    private boolean sameText(String text, int start) {
+        for (int i = 0; i < text.length(); i++) {
+            if (bytes[start + i] != text.charAt(i)) {
                 return false;
             }
         }
         return true;
+    }
+
+    private static String[][] byLength(String... names) {
+        int longest = 0;
+        for (String name : names) {
+            longest = Math.max(longest, name.length());
+        }
+        String[][] byLength = new String[longest + 1][];
+        for (int length = 0; length <= longest; length++) {
+            int len = length;
+            byLength[length] = Arrays.stream(names).filter(n -> n.length() == len).toArray(String[]::new);
+        }
+        return byLength;
     }
 
     private static boolean isDigit(byte b) {

@@ -1,6 +1,7 @@
 package org.hbew.indicators.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,11 @@ final class EnvelopeShape {
     }
 
     static boolean conforms(JsonNode event) {
+        return conforms(event, new ReadTimes());
+    }
+
+    /** As {@link #conforms(JsonNode)}, keeping the date-times it reads in {@code times}. */
+    static boolean conforms(JsonNode event, ReadTimes times) {
         if (!event.isObject() || !onlyFields(event, ENVELOPE_FIELDS)) {
             return false;
         }
@@ -50,7 +56,7 @@ final class EnvelopeShape {
                 && isOneOf(event.get("city"), CITIES)
                 && isItemNumber(event.get("item"))
                 && isIndicatorCode(indicator)
-                && isTimestamp(event.get("occurredAt"));
+                && isTimestamp(event.get("occurredAt"), times);
         if (!common) {
             return false;
         }
@@ -60,23 +66,23 @@ final class EnvelopeShape {
             return payload == null && isFiniteNumber(event.get("value")) && isText(event.get("unit"));
         }
         return noValueOrUnit(event) && switch (flow.get()) {
-            case MEDICAL_SETTLEMENT -> isSettlement(payload);
-            case PENSION_TRANSFER -> isTransfer(payload);
-            case EMERGENCY_REQUEST -> isEmergency(payload);
+            case MEDICAL_SETTLEMENT -> isSettlement(payload, times);
+            case PENSION_TRANSFER -> isTransfer(payload, times);
+            case EMERGENCY_REQUEST -> isEmergency(payload, times);
         };
     }
 
-    private static boolean isSettlement(JsonNode p) {
+    private static boolean isSettlement(JsonNode p, ReadTimes times) {
         return p != null && p.isObject() && onlyFields(p, SETTLEMENT_FIELDS)
                 && isOneOf(p.get("insuredCity"), CITIES)
                 && isOneOf(p.get("treatmentCity"), CITIES)
                 && isFiniteNumber(p.get("amount")) && p.get("amount").doubleValue() >= 0
                 && p.get("direct") != null && p.get("direct").isBoolean()
-                && isTimestamp(p.get("dischargedAt"))
-                && isTimestamp(p.get("settledAt"));
+                && isTimestamp(p.get("dischargedAt"), times)
+                && isTimestamp(p.get("settledAt"), times);
     }
 
-    private static boolean isTransfer(JsonNode p) {
+    private static boolean isTransfer(JsonNode p, ReadTimes times) {
         if (p == null || !p.isObject() || !onlyFields(p, TRANSFER_FIELDS)) {
             return false;
         }
@@ -85,11 +91,11 @@ final class EnvelopeShape {
         return isOneOf(p.get("fromCity"), CITIES)
                 && isOneOf(p.get("toCity"), CITIES)
                 && isOneOf(stage, PENSION_STAGES)
-                && isTimestamp(p.get("requestedAt"))
-                && ("completed".equals(stage.textValue()) ? isTimestamp(completedAt) : completedAt == null);
+                && isTimestamp(p.get("requestedAt"), times)
+                && ("completed".equals(stage.textValue()) ? isTimestamp(completedAt, times) : completedAt == null);
     }
 
-    private static boolean isEmergency(JsonNode p) {
+    private static boolean isEmergency(JsonNode p, ReadTimes times) {
         if (p == null || !p.isObject() || !onlyFields(p, EMERGENCY_FIELDS)) {
             return false;
         }
@@ -99,9 +105,9 @@ final class EnvelopeShape {
                 && isOneOf(p.get("supportingCity"), CITIES)
                 && isOneOf(p.get("category"), EMERGENCY_CATEGORIES)
                 && isOneOf(p.get("resource"), EMERGENCY_RESOURCES)
-                && isTimestamp(p.get("requestedAt"))
-                && (dispatchedAt == null || isTimestamp(dispatchedAt))
-                && (arrivedAt == null || dispatchedAt != null && isTimestamp(arrivedAt));
+                && isTimestamp(p.get("requestedAt"), times)
+                && (dispatchedAt == null || isTimestamp(dispatchedAt, times))
+                && (arrivedAt == null || dispatchedAt != null && isTimestamp(arrivedAt, times));
     }
 
     private static boolean onlyFields(JsonNode object, Set<String> allowed) {
@@ -177,7 +183,15 @@ final class EnvelopeShape {
     }
 
     /** A valid date-time in the shape senders use, {@code uuuu-MM-ddTHH:mm:ss[.fraction](Z|±HH:MM)}. */
-    private static boolean isTimestamp(JsonNode node) {
-        return isText(node) && IsoDateTimes.parseCanonical(node.textValue()) != null;
+    private static boolean isTimestamp(JsonNode node, ReadTimes times) {
+        if (!isText(node)) {
+            return false;
+        }
+        OffsetDateTime time = IsoDateTimes.parseCanonical(node.textValue());
+        if (time == null) {
+            return false;
+        }
+        times.put(node, time);
+        return true;
     }
 }

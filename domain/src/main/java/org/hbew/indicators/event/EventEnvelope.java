@@ -49,8 +49,9 @@ public record EventEnvelope(
         return Keys.raw(item, city);
     }
 
+    /** As {@code occurredAt.toInstant().toEpochMilli()}, without making an Instant: it is asked several times per event. */
     public long occurredAtMillis() {
-        return occurredAt.toInstant().toEpochMilli();
+        return occurredAt.toEpochSecond() * 1000 + occurredAt.getNano() / 1_000_000;
     }
 
     /** The same event at another time, e.g. a late copy made by the simulator. */

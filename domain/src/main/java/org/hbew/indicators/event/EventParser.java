@@ -80,8 +80,9 @@ public final class EventParser {
         if (node == null || node.isMissingNode()) {
             return invalid(Problem.Kind.MALFORMED_JSON, "", "no content");
         }
-        if (EnvelopeShape.conforms(node)) {
-            return new Checks(node, List.of()).run();
+        ReadTimes times = new ReadTimes();
+        if (EnvelopeShape.conforms(node, times)) {
+            return new Checks(node, List.of(), times).run();
         }
         if (!node.isObject()) {
             return invalid(Problem.Kind.SCHEMA, "", "an event must be a JSON object, not " + node.getNodeType().name().toLowerCase());
@@ -96,7 +97,7 @@ public final class EventParser {
         if (!outOfRange.isEmpty()) {
             return new ParseResult.Invalid(outOfRange);
         }
-        return new Checks(node, schemaProblems(node)).run();
+        return new Checks(node, schemaProblems(node), new ReadTimes()).run();
     }
 
     /**
@@ -212,9 +213,12 @@ public final class EventParser {
         private final List<Problem> problems = new ArrayList<>();
         /** Top-level fields with a schema problem ({@code payload} for any of {@code payload.*}). */
         private final Set<String> faulty = new HashSet<>();
+        /** Date-times the quick shape check has read already. */
+        private final ReadTimes times;
 
-        Checks(JsonNode node, List<Problem> schemaProblems) {
+        Checks(JsonNode node, List<Problem> schemaProblems, ReadTimes times) {
             this.node = node;
+            this.times = times;
             problems.addAll(schemaProblems);
             for (Problem problem : schemaProblems) {
                 int dot = problem.field().indexOf('.');
@@ -227,11 +231,14 @@ public final class EventParser {
                 return new ParseResult.Invalid(problems);
             }
             String city = text("city");
-            Integer itemNumber = usable("item") ? node.get("item").asInt() : null;
+            JsonNode itemNode = usable("item");
+            Integer itemNumber = itemNode != null ? itemNode.asInt() : null;
             String indicator = text("indicator");
-            OffsetDateTime occurredAt = usable("occurredAt") ? time("occurredAt", node.get("occurredAt")) : null;
+            JsonNode occurredAtNode = usable("occurredAt");
+            OffsetDateTime occurredAt = occurredAtNode != null ? time("occurredAt", occurredAtNode) : null;
+            JsonNode eventIdNode = usable("eventId");
 
-            if (usable("eventId") && isSentinel(node.get("eventId").asText())) {
+            if (eventIdNode != null && isSentinel(eventIdNode.asText())) {
                 add(Problem.Kind.VALUE, "eventId", "must not be the nil or max UUID, which every sender could "
                         + "write; generate a random UUID per event");
             }
@@ -249,7 +256,8 @@ public final class EventParser {
             if (item.isPresent() && flow.isPresent()) {
                 payload = checkFlow(item.get(), flow.get(), city, occurredAt);
             } else if (item.isPresent() && indicator != null) {
-                value = usable("value") ? node.get("value").asDouble() : null;
+                JsonNode valueNode = usable("value");
+                value = valueNode != null ? valueNode.asDouble() : null;
                 unit = text("unit");
                 checkPlain(item.get(), indicator, value, unit);
             }
@@ -259,18 +267,20 @@ public final class EventParser {
             if (!problems.isEmpty()) {
                 return new ParseResult.Invalid(problems);
             }
-            UUID eventId = UUID.fromString(node.get("eventId").asText());
+            UUID eventId = UUID.fromString(eventIdNode.asText());
             return new ParseResult.Valid(new EventEnvelope(EventEnvelope.CURRENT_SCHEMA_VERSION, eventId, city,
                     itemNumber, indicator, occurredAt, value, unit, payload));
         }
 
-        /** A field that is present and that the schema found no fault with. */
-        private boolean usable(String field) {
-            return node.hasNonNull(field) && !faulty.contains(field);
+        /** The field if it is present, not null, and the schema found no fault with it; else null. */
+        private JsonNode usable(String field) {
+            JsonNode value = node.get(field);
+            return value == null || value.isNull() || faulty.contains(field) ? null : value;
         }
 
         private String text(String field) {
-            return usable(field) && node.get(field).isTextual() ? node.get(field).textValue() : null;
+            JsonNode value = usable(field);
+            return value != null && value.isTextual() ? value.textValue() : null;
         }
 
         /** {@code value} and {@code unit} are null where the schema found fault with them. */
@@ -314,10 +324,10 @@ public final class EventParser {
                         + " events; its indicators: " + reportable(item));
                 return null;
             }
-            if (!usable("payload")) {
+            JsonNode raw = usable("payload");
+            if (raw == null) {
                 return null;
             }
-            JsonNode raw = node.get("payload");
             List<String> times = switch (flow) {
                 case MEDICAL_SETTLEMENT -> List.of("dischargedAt", "settledAt");
                 case PENSION_TRANSFER -> List.of("requestedAt", "completedAt");
@@ -403,6 +413,10 @@ public final class EventParser {
         }
 
         private OffsetDateTime time(String field, JsonNode value) {
+            OffsetDateTime known = times.get(value);
+            if (known != null) {
+                return known;
+            }
             try {
                 return IsoDateTimes.parse(value.asText());
             } catch (DateTimeParseException e) {

@@ -6,6 +6,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
@@ -49,6 +50,26 @@ public final class LiveWindowStore<V> extends CommitTimeStore<WindowStore<String
             objects.put(id, new Live<>(id, stored));
         }
         return stored;
+    }
+
+    /**
+     * The live object of {@code key}'s window starting at {@code windowStart}, made by {@code fresh} if the window
+     * has none yet, for the caller to change in place; it is written at the next commit. One lookup where
+     * {@link #get} and {@link #changed} take two.
+     */
+    public V changing(String key, long windowStart, Supplier<V> fresh) {
+        WindowId id = new WindowId(key, windowStart);
+        Live<V> live = objects.get(id);
+        if (live == null) {
+            V stored = inner.fetch(key, windowStart);
+            live = new Live<>(id, stored != null ? stored : fresh.get());
+            objects.put(id, live);
+        }
+        if (!live.dirty) {
+            live.dirty = true;
+            changed.add(live);
+        }
+        return live.value;
     }
 
     /** Records that the window's object (new, or one returned by {@link #get} and changed) must be written at the next commit. */

@@ -2,11 +2,10 @@ package org.hbew.indicators.processors.topology;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -140,13 +139,8 @@ final class CountEvents extends ContextualProcessor<String, byte[], String, Coun
         for (int w = 0; w < windows.size(); w++) {
             WindowSpec window = windows.get(w);
             long start = window.startOf(at);
-            LiveWindowStore<ItemCityWindow> store = figures.get(w);
-            ItemCityWindow current = store.get(key, start);
-            if (current == null) {
-                current = new ItemCityWindow();
-            }
-            store.changed(key, start, current.add(event, observations));
-            if (pending.starts.get(w).add(start)) {
+            figures.get(w).changing(key, start, ItemCityWindow::new).add(event, observations);
+            if (pending.starts[w].add(start)) {
                 firstUnsentCloses = Math.min(firstUnsentCloses, start + window.sizeMs() + graceMs);
             }
         }
@@ -178,7 +172,9 @@ final class CountEvents extends ContextualProcessor<String, byte[], String, Coun
             List<ItemCityUpdate.WindowFigures> changed = new ArrayList<>();
             long timestamp = Long.MIN_VALUE;
             for (int w = 0; w < windows.size(); w++) {
-                for (long start : pending.starts.get(w)) {
+                WindowStarts starts = pending.starts[w];
+                for (int i = 0; i < starts.size; i++) {
+                    long start = starts.values[i];
                     ItemCityWindow current = figures.get(w).get(e.getKey(), start);
                     if (current != null) {
                         changed.add(new ItemCityUpdate.WindowFigures(windows.get(w), start, current));
@@ -210,7 +206,7 @@ final class CountEvents extends ContextualProcessor<String, byte[], String, Coun
                     String key = next.key.key();
                     Keys.ItemCity itemCity = Keys.parseRaw(key);
                     unsent.computeIfAbsent(key, k -> new Unsent(itemCity.item(), itemCity.city(), windows.size()))
-                            .starts.get(w).add(next.key.window().start());
+                            .starts[w].add(next.key.window().start());
                 }
             }
         }
@@ -224,15 +220,38 @@ final class CountEvents extends ContextualProcessor<String, byte[], String, Coun
     private static final class Unsent {
         final int item;
         final String city;
-        final List<Set<Long>> starts;
+        final WindowStarts[] starts;
 
         Unsent(int item, String city, int windowCount) {
             this.item = item;
             this.city = city;
-            this.starts = new ArrayList<>(windowCount);
+            this.starts = new WindowStarts[windowCount];
             for (int i = 0; i < windowCount; i++) {
-                starts.add(new LinkedHashSet<>(2));
+                starts[i] = new WindowStarts();
             }
+        }
+    }
+
+    /**
+     * The starts of one window size, in the order first added, without duplicates. Between two emits an item and
+     * city's events fall in one or two windows of a size, so a scan beats a set (and boxes nothing per event).
+     */
+    private static final class WindowStarts {
+        long[] values = new long[2];
+        int size;
+
+        /** Adds {@code start} and returns true, or returns false if it is there already. */
+        boolean add(long start) {
+            for (int i = 0; i < size; i++) {
+                if (values[i] == start) {
+                    return false;
+                }
+            }
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = start;
+            return true;
         }
     }
 }

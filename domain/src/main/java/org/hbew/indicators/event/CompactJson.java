@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Reads the JSON that the ingest gateway writes to hbew.events.raw, and only that, without Jackson's tokenizer:
@@ -32,11 +32,17 @@ final class CompactJson {
     private static final int MAX_STRING_LENGTH = 1024;
     /** Longer numbers are left to Jackson, which bounds and names them. */
     private static final int MAX_NUMBER_LENGTH = 32;
-    /** The names an envelope uses, shared instead of made anew for every record; by length, for a quick match. */
-    private static final String[][] KNOWN_NAMES_BY_LENGTH = byLength("schemaVersion", "eventId", "city", "item",
-            "indicator", "occurredAt", "value", "unit", "payload", "insuredCity", "treatmentCity", "amount", "direct",
-            "dischargedAt", "settledAt", "fromCity", "toCity", "stage", "requestedAt", "completedAt", "requestingCity",
-            "supportingCity", "category", "resource", "dispatchedAt", "arrivedAt");
+    /**
+     * Short texts met before (field names, cities, indicator codes, units), each kept as one String, so that a
+     * record does not make them anew and their hash codes (every lookup of a city or code needs one) are computed
+     * once. Bounded, and only texts up to {@link #MAX_VOCABULARY_LENGTH} characters that do not start with a digit
+     * (so not the event ids and date-times, which differ from record to record); once full, texts are made as usual.
+     */
+    private static final String[] VOCABULARY = new String[1024];
+    private static final int MAX_VOCABULARY_ENTRIES = 512;
+    private static final int MAX_VOCABULARY_LENGTH = 32;
+    private static final int MAX_PROBES = 8;
+    private static final AtomicInteger VOCABULARY_SIZE = new AtomicInteger();
 
     private final byte[] bytes;
     private final int end;
@@ -121,15 +127,7 @@ final class CompactJson {
             return null;
         }
         pos = close + 1;
-        int length = close - start;
-        if (length < KNOWN_NAMES_BY_LENGTH.length) {
-            for (String known : KNOWN_NAMES_BY_LENGTH[length]) {
-                if (sameText(known, start)) {
-                    return known;
-                }
-            }
-        }
-        return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+        return text(start, close - start);
     }
 
     private String string() {
@@ -139,7 +137,39 @@ final class CompactJson {
             return null;
         }
         pos = close + 1;
-        return new String(bytes, start, close - start, StandardCharsets.ISO_8859_1);
+        return text(start, close - start);
+    }
+
+    /**
+     * The text of printable ASCII at {@code bytes[start, start+length)}: from the vocabulary if it is there, else
+     * made, and added to the vocabulary if it belongs there and there is room. The vocabulary is shared by all
+     * threads without a lock: a String is safe to publish through a race, and at worst a text is made twice.
+     */
+    private String text(int start, int length) {
+        if (length > MAX_VOCABULARY_LENGTH || length == 0 || isDigit(bytes[start])) {
+            return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+        }
+        int hash = 0;
+        for (int i = start; i < start + length; i++) {
+            hash = 31 * hash + bytes[i];
+        }
+        int mask = VOCABULARY.length - 1;
+        int slot = (hash ^ (hash >>> 16)) & mask;
+        for (int probe = 0; probe < MAX_PROBES; probe++, slot = (slot + 1) & mask) {
+            String known = VOCABULARY[slot];
+            if (known == null) {
+                String made = new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+                if (VOCABULARY_SIZE.get() < MAX_VOCABULARY_ENTRIES) {
+                    VOCABULARY[slot] = made;
+                    VOCABULARY_SIZE.incrementAndGet();
+                }
+                return made;
+            }
+            if (known.hashCode() == hash && sameText(known, start, length)) {
+                return known;
+            }
+        }
+        return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
     }
 
     /** The index of the quote that ends a string starting at {@code start}, or -1 for an escape, a control or non-ASCII byte. */
@@ -235,27 +265,17 @@ final class CompactJson {
         return Double.isFinite(value) ? DoubleNode.valueOf(value) : null;
     }
 
-    /** Whether the ASCII {@code text} is written at {@code start}. */
-    private boolean sameText(String text, int start) {
-        for (int i = 0; i < text.length(); i++) {
+    /** Whether the ASCII {@code text} is written at {@code bytes[start, start+length)}. */
+    private boolean sameText(String text, int start, int length) {
+        if (text.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
             if (bytes[start + i] != text.charAt(i)) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static String[][] byLength(String... names) {
-        int longest = 0;
-        for (String name : names) {
-            longest = Math.max(longest, name.length());
-        }
-        String[][] byLength = new String[longest + 1][];
-        for (int length = 0; length <= longest; length++) {
-            int len = length;
-            byLength[length] = Arrays.stream(names).filter(n -> n.length() == len).toArray(String[]::new);
-        }
-        return byLength;
     }
 
     private static boolean isDigit(byte b) {

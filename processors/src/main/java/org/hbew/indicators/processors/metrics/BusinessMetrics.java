@@ -24,6 +24,8 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.Indicator;
 import org.hbew.indicators.catalog.Item;
+import org.hbew.indicators.kafka.Keys;
+import org.hbew.indicators.processors.aggregate.ItemCityWindow;
 import org.hbew.indicators.processors.aggregate.RegionPartials;
 import org.hbew.indicators.processors.topology.StatusRules;
 import org.hbew.indicators.processors.topology.StatusState;
@@ -138,22 +140,23 @@ public final class BusinessMetrics implements AutoCloseable {
 
         List<MultiGauge.Row<?>> valueRows = new ArrayList<>();
         List<MultiGauge.Row<?>> statusRows = new ArrayList<>();
-        Map<String, Long> lastEventByItemCity = new HashMap<>();
+        Map<Keys.ItemCity, Long> lastEventByItemCity = new HashMap<>();
         try (KeyValueIterator<String, StatusState> all = statusStore.all()) {
             all.forEachRemaining(kv -> {
-                String[] parts = kv.key.split(":", 3);
-                Optional<Item> item = catalog.item(Integer.parseInt(parts[0]));
-                Optional<Indicator> indicator = item.flatMap(i -> i.indicator(parts[2]));
+                Keys.StatusKey key = Keys.parseStatus(kv.key);
+                Optional<Item> item = catalog.item(key.item());
+                Optional<Indicator> indicator = item.flatMap(i -> i.indicator(key.indicator()));
                 if (indicator.isEmpty()) {
                     return;
                 }
-                String city = parts[1];
+                String city = key.city();
                 StatusState state = kv.value;
                 Optional<TargetRecord> target = resolver.resolve(item.get(), indicator.get(), city);
                 WindowSpec judged = settings.windowFor(target.orElse(null));
                 Double judgedValue = StatusRules.valueIn(judged, indicator.get(), state, now);
                 Status status = StatusRules.status(indicator.get(), state, target, judged, judgedValue, now);
-                Tags keyTags = Tags.of("item", parts[0], "city", city, "indicator", parts[2]);
+                Tags keyTags = Tags.of("item", Integer.toString(key.item()), "city", city,
+                        "indicator", key.indicator());
                 for (Status s : Status.values()) {
                     statusRows.add(MultiGauge.Row.of(keyTags.and("status", s.name()), s == status ? 1 : 0));
                 }
@@ -164,15 +167,13 @@ public final class BusinessMetrics implements AutoCloseable {
                     }
                 }
                 if (state.lastEventAt() != null) {
-                    lastEventByItemCity.merge(parts[0] + ":" + city, state.lastEventAt(), Math::max);
+                    lastEventByItemCity.merge(new Keys.ItemCity(key.item(), city), state.lastEventAt(), Math::max);
                 }
             });
         }
         List<MultiGauge.Row<?>> lastEventRows = new ArrayList<>();
-        lastEventByItemCity.forEach((itemCity, at) -> {
-            String[] parts = itemCity.split(":", 2);
-            lastEventRows.add(MultiGauge.Row.of(Tags.of("item", parts[0], "city", parts[1]), at / 1000.0));
-        });
+        lastEventByItemCity.forEach((itemCity, at) -> lastEventRows.add(MultiGauge.Row.of(
+                Tags.of("item", Integer.toString(itemCity.item()), "city", itemCity.city()), at / 1000.0)));
         List<MultiGauge.Row<?>> targetRows = new ArrayList<>();
         catalog.itemIndicators().forEach(ii -> resolver.resolve(ii.item(), ii.indicator(), null).ifPresent(t ->
                 targetRows.add(MultiGauge.Row.of(Tags.of("item", Integer.toString(ii.item().number()),
@@ -203,9 +204,9 @@ public final class BusinessMetrics implements AutoCloseable {
                     continue;
                 }
                 parts.merged().flows().forEach((cell, counts) -> {
-                    String[] fromTo = cell.split(">", 2);
+                    ItemCityWindow.Route route = ItemCityWindow.parseCellKey(cell);
                     Tags tags = Tags.of("item", Integer.toString(item.number()), "flow", item.flow().get().code(),
-                            "from", fromTo[0], "to", fromTo[1], "window", window.name());
+                            "from", route.origin(), "to", route.destination(), "window", window.name());
                     events.add(MultiGauge.Row.of(tags, counts.events()));
                     completed.add(MultiGauge.Row.of(tags, counts.completed()));
                     amounts.add(MultiGauge.Row.of(tags, counts.amount()));

@@ -65,30 +65,29 @@ final class EvaluateStatus extends ContextualProcessor<String, ItemCityUpdate, S
         long now = context().currentSystemTimeMs();
         // Every window of the update is observed before the status is judged, so a first event is judged on the
         // window its target names, never on a partial picture (which read as ON_TRACK without a value).
-        Map<String, StatusState> observed = new LinkedHashMap<>();
+        Map<String, StatusState> observedByIndicator = new LinkedHashMap<>();
         for (ItemCityUpdate.WindowFigures window : update.windows()) {
             for (Map.Entry<String, IndicatorAccumulator> e : window.figures().indicators().entrySet()) {
                 Optional<Indicator> indicator = item.indicator(e.getKey());
                 if (indicator.isEmpty()) {
                     continue;
                 }
-                String key = Keys.status(item.number(), update.city(), e.getKey());
-                StatusState state = observed.get(key);
+                StatusState state = observedByIndicator.get(e.getKey());
                 if (state == null) {
-                    state = states.current(key);
+                    state = states.current(Keys.status(item.number(), update.city(), e.getKey()));
                 }
                 if (state == null) {
                     state = StatusState.noData(now);
                 }
                 IndicatorAccumulator acc = e.getValue();
-                observed.put(key, state.observed(acc.latestAt(), window.window().name(), window.start(),
-                        acc.headline(indicator.get())));
+                observedByIndicator.put(e.getKey(), state.observed(acc.latestAt(), window.window().name(),
+                        window.start(), acc.headline(indicator.get())));
             }
         }
-        for (Map.Entry<String, StatusState> e : observed.entrySet()) {
-            String code = e.getKey().substring(e.getKey().lastIndexOf(':') + 1);
-            Indicator indicator = item.indicator(code).orElseThrow();
-            states.set(e.getKey(), judge(item, indicator, update.city(), e.getKey(), e.getValue(), now, false));
+        for (Map.Entry<String, StatusState> e : observedByIndicator.entrySet()) {
+            Indicator indicator = item.indicator(e.getKey()).orElseThrow();
+            String key = Keys.status(item.number(), update.city(), indicator.code());
+            states.set(key, judge(item, indicator, update.city(), key, e.getValue(), now, false));
         }
     }
 

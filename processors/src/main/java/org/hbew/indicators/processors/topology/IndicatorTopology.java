@@ -27,6 +27,7 @@ import org.hbew.indicators.event.EventEnvelope;
 import org.hbew.indicators.event.EventParser;
 import org.hbew.indicators.event.ValidationPolicy;
 import org.hbew.indicators.json.JsonSerde;
+import org.hbew.indicators.kafka.Keys;
 import org.hbew.indicators.kafka.Topic;
 import org.hbew.indicators.kafka.Topics;
 import org.hbew.indicators.processors.aggregate.AggregateSerdes;
@@ -161,7 +162,7 @@ public final class IndicatorTopology {
                 .flatMap((key, u) -> {
                     List<KeyValue<String, CityContribution>> contributions = new ArrayList<>(u.windows().size());
                     for (ItemCityUpdate.WindowFigures w : u.windows()) {
-                        contributions.add(KeyValue.pair(RollUpCities.rollupKey(u.item(), w.window().name()),
+                        contributions.add(KeyValue.pair(Keys.rollup(u.item(), w.window().name()),
                                 new CityContribution(u.city(), w.window().name(), w.start(), w.end(), w.figures())));
                     }
                     return contributions;

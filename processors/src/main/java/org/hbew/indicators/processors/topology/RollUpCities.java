@@ -19,10 +19,10 @@ import org.hbew.indicators.records.RegionIndicator;
 /**
  * Merges the four cities' figures of an item and window into the regional figures
  * (hbew.indicators.region) and, for the flow items, the origin-to-destination matrix (hbew.flows).
- * Input is repartitioned by {@code <item>:<window>}, so all cities of an item meet here. The store
- * keeps each city's latest figures per window as live objects (stamped with the window start, so old
- * windows expire with the store's retention; written once per commit) and the outputs are re-merged
- * from them on every update.
+ * Input is repartitioned by {@code <item>:<window>} ({@link Keys#rollup}), so all cities of an item
+ * meet here. The store keeps each city's latest figures per window as live objects (stamped with the
+ * window start, so old windows expire with the store's retention; written once per commit) and the
+ * outputs are re-merged from them on every update.
  */
 final class RollUpCities extends ContextualProcessor<String, CityContribution, String, RollupOutput> {
 
@@ -44,7 +44,7 @@ final class RollUpCities extends ContextualProcessor<String, CityContribution, S
     @Override
     public void process(Record<String, CityContribution> record) {
         CityContribution contribution = record.value();
-        Optional<Item> found = catalog.item(itemOf(record.key()));
+        Optional<Item> found = catalog.item(Keys.rollupItem(record.key()));
         if (found.isEmpty()) {
             return;
         }
@@ -67,14 +67,5 @@ final class RollUpCities extends ContextualProcessor<String, CityContribution, S
             String key = Keys.flow(cell.flow(), cell.from(), cell.to(), contribution.window(), start);
             context().forward(record.withKey(key).withValue(new RollupOutput(null, cell)));
         }
-    }
-
-    /** The item of a rollup key {@code <item>:<window>}. */
-    static int itemOf(String rollupKey) {
-        return Integer.parseInt(rollupKey.substring(0, rollupKey.indexOf(':')));
-    }
-
-    static String rollupKey(int item, String window) {
-        return item + ":" + window;
     }
 }

@@ -1,5 +1,7 @@
 package org.hbew.indicators.processors.topology;
 
+import org.hbew.indicators.kafka.Keys;
+
 /** The queryable state stores of the topology, for the query API and the business metrics. */
 public final class StoreNames {
 
@@ -21,6 +23,6 @@ public final class StoreNames {
     }
 
     public static String rollupKey(int item, String window) {
-        return RollUpCities.rollupKey(item, window);
+        return Keys.rollup(item, window);
     }
 }

@@ -27,6 +27,7 @@ import org.hbew.indicators.catalog.Item;
 import org.hbew.indicators.kafka.Keys;
 import org.hbew.indicators.processors.aggregate.ItemCityWindow;
 import org.hbew.indicators.processors.aggregate.RegionPartials;
+import org.hbew.indicators.processors.topology.StatusJudge;
 import org.hbew.indicators.processors.topology.StatusRules;
 import org.hbew.indicators.processors.topology.StatusState;
 import org.hbew.indicators.processors.topology.StoreNames;
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code hbew_indicator_value{item,city,indicator,window}}: the headline value per window size,
  *       judged as the status is ({@link StatusRules#valueIn});</li>
- *   <li>{@code hbew_indicator_status{item,city,indicator,status}}: 1 for the current status, 0 for the others;</li>
+ *   <li>{@code hbew_indicator_status{item,city,indicator,status}}: 1 for the current status, 0 for the others,
+ *       judged by the {@link StatusJudge} the status topic is judged by;</li>
  *   <li>{@code hbew_indicator_last_event_timestamp_seconds{item,city}}: event time of the latest event;</li>
  *   <li>{@code hbew_indicator_target{item,indicator}}: the target for all cities in force;</li>
  *   <li>{@code hbew_item_info{item,domain,team}} (always 1): joins an alert to the team that owns its item;</li>
@@ -136,6 +138,7 @@ public final class BusinessMetrics implements AutoCloseable {
         ReadOnlyKeyValueStore<String, TargetRecord> targetStore = streams.store(
                 StoreQueryParameters.fromNameAndType(StoreNames.TARGETS, QueryableStoreTypes.keyValueStore()));
         Targets resolver = new Targets(targetStore);
+        StatusJudge judge = new StatusJudge(resolver, settings);
         long now = clock.millis();
 
         List<MultiGauge.Row<?>> valueRows = new ArrayList<>();
@@ -151,10 +154,7 @@ public final class BusinessMetrics implements AutoCloseable {
                 }
                 String city = key.city();
                 StatusState state = kv.value;
-                Optional<TargetRecord> target = resolver.resolve(item.get(), indicator.get(), city);
-                WindowSpec judged = settings.windowFor(target.orElse(null));
-                Double judgedValue = StatusRules.valueIn(judged, indicator.get(), state, now);
-                Status status = StatusRules.status(indicator.get(), state, target, judged, judgedValue, now);
+                Status status = judge.judge(item.get(), indicator.get(), city, state, now).status();
                 Tags keyTags = Tags.of("item", Integer.toString(key.item()), "city", city,
                         "indicator", key.indicator());
                 for (Status s : Status.values()) {

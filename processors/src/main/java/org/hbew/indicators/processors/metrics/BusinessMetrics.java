@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,8 +26,8 @@ import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.Indicator;
 import org.hbew.indicators.catalog.Item;
 import org.hbew.indicators.kafka.Keys;
-import org.hbew.indicators.processors.aggregate.ItemCityWindow;
 import org.hbew.indicators.processors.aggregate.RegionPartials;
+import org.hbew.indicators.processors.topology.Rollups;
 import org.hbew.indicators.processors.topology.StatusJudge;
 import org.hbew.indicators.processors.topology.StatusRules;
 import org.hbew.indicators.processors.topology.StatusState;
@@ -34,6 +35,7 @@ import org.hbew.indicators.processors.topology.StoreNames;
 import org.hbew.indicators.processors.topology.Targets;
 import org.hbew.indicators.processors.topology.TopologySettings;
 import org.hbew.indicators.processors.topology.WindowSpec;
+import org.hbew.indicators.records.FlowCounts;
 import org.hbew.indicators.records.Status;
 import org.hbew.indicators.records.TargetRecord;
 import org.slf4j.Logger;
@@ -190,6 +192,7 @@ public final class BusinessMetrics implements AutoCloseable {
     private void refreshFlows(long now) {
         ReadOnlyWindowStore<String, RegionPartials> rollups = streams.store(
                 StoreQueryParameters.fromNameAndType(StoreNames.ROLLUP, QueryableStoreTypes.windowStore()));
+        Instant at = Instant.ofEpochMilli(now);
         List<MultiGauge.Row<?>> events = new ArrayList<>();
         List<MultiGauge.Row<?>> completed = new ArrayList<>();
         List<MultiGauge.Row<?>> amounts = new ArrayList<>();
@@ -198,19 +201,17 @@ public final class BusinessMetrics implements AutoCloseable {
                 continue;
             }
             for (WindowSpec window : settings.windows()) {
-                RegionPartials parts = rollups.fetch(StoreNames.rollupKey(item.number(), window.name()),
-                        window.startOf(now));
-                if (parts == null) {
+                Optional<Rollups.Rollup> rollup = Rollups.read(rollups, item, window, window.startOf(now));
+                if (rollup.isEmpty()) {
                     continue;
                 }
-                parts.merged().flows().forEach((cell, counts) -> {
-                    ItemCityWindow.Route route = ItemCityWindow.parseCellKey(cell);
-                    Tags tags = Tags.of("item", Integer.toString(item.number()), "flow", item.flow().get().code(),
-                            "from", route.origin(), "to", route.destination(), "window", window.name());
-                    events.add(MultiGauge.Row.of(tags, counts.events()));
-                    completed.add(MultiGauge.Row.of(tags, counts.completed()));
-                    amounts.add(MultiGauge.Row.of(tags, counts.amount()));
-                });
+                for (FlowCounts cell : rollup.get().flows(at)) {
+                    Tags tags = Tags.of("item", Integer.toString(item.number()), "flow", cell.flow(),
+                            "from", cell.from(), "to", cell.to(), "window", window.name());
+                    events.add(MultiGauge.Row.of(tags, cell.events()));
+                    completed.add(MultiGauge.Row.of(tags, cell.completed()));
+                    amounts.add(MultiGauge.Row.of(tags, cell.amount()));
+                }
             }
         }
         flowEvents.register(events, true);

@@ -1,7 +1,5 @@
 package org.hbew.indicators.processors.topology;
 
-import org.hbew.indicators.kafka.Keys;
-
 /** The queryable state stores of the topology, for the query API and the business metrics. */
 public final class StoreNames {
 
@@ -9,8 +7,8 @@ public final class StoreNames {
     public static final String ACCOUNTING = Accounting.STORE;
     /** {@code <item>:<city>:<indicator>} to {@link StatusState}. */
     public static final String STATUS = EvaluateStatus.STORE;
-    /** {@code <item>:<window>} at the window start to the cities' figures. */
-    public static final String ROLLUP = RollUpCities.STORE;
+    /** {@code <item>:<window>} at the window start to the cities' figures, read with {@link Rollups#read}. */
+    public static final String ROLLUP = Rollups.STORE;
     /** Global: {@code <item>:<indicator>[:<city>]} to the target in force. */
     public static final String TARGETS = Targets.STORE;
 
@@ -20,9 +18,5 @@ public final class StoreNames {
     /** {@code <item>:<city>} at the window start to that city's figures for the item. */
     public static String city(WindowSpec window) {
         return window.cityStoreName();
-    }
-
-    public static String rollupKey(int item, String window) {
-        return Keys.rollup(item, window);
     }
 }

@@ -178,7 +178,7 @@ final class LatencyRun {
     }
 
     private boolean isOurWindow(String key) {
-        return key != null && key.contains(":" + window.name() + "@");
+        return key != null && Keys.parseCityIndicator(key).window().equals(window.name());
     }
 
     private long count(byte[] value) {

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import org.hbew.indicators.catalog.Item;
 import org.hbew.indicators.event.EmergencyRequest;
 import org.hbew.indicators.event.EventEnvelope;
+import org.hbew.indicators.event.Excerpt;
 import org.hbew.indicators.event.FlowPayload;
 import org.hbew.indicators.event.MedicalSettlement;
 import org.hbew.indicators.event.Observation;
@@ -88,8 +89,23 @@ public final class ItemCityWindow {
         return ((EmergencyRequest) payload).fulfilled();
     }
 
+    /** The key of a flow cell in {@link #flows}: {@code <origin>><destination>}, two city codes. */
     public static String cellKey(String origin, String destination) {
         return origin + ">" + destination;
+    }
+
+    /** The cities of a {@link #cellKey}; an IllegalArgumentException if the key has not that shape. */
+    public static Route parseCellKey(String key) {
+        int arrow = key.indexOf('>');
+        if (arrow <= 0 || arrow == key.length() - 1 || key.indexOf('>', arrow + 1) >= 0) {
+            throw new IllegalArgumentException("not a flow cell key of the form <origin>><destination>: '"
+                    + Excerpt.of(key, 100) + "'");
+        }
+        return new Route(key.substring(0, arrow), key.substring(arrow + 1));
+    }
+
+    /** The cities of a flow cell. */
+    public record Route(String origin, String destination) {
     }
 
     public long events() {
@@ -105,7 +121,7 @@ public final class ItemCityWindow {
         return Collections.unmodifiableMap(indicators);
     }
 
-    /** Flow cells by {@code <origin>><destination>}, in key order. */
+    /** Flow cells by {@link #cellKey}, in key order. */
     public Map<String, FlowCell> flows() {
         return Collections.unmodifiableMap(flows);
     }

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,13 +25,17 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.Indicator;
 import org.hbew.indicators.catalog.Item;
+import org.hbew.indicators.kafka.Keys;
 import org.hbew.indicators.processors.aggregate.RegionPartials;
+import org.hbew.indicators.processors.topology.Rollups;
+import org.hbew.indicators.processors.topology.StatusJudge;
 import org.hbew.indicators.processors.topology.StatusRules;
 import org.hbew.indicators.processors.topology.StatusState;
 import org.hbew.indicators.processors.topology.StoreNames;
 import org.hbew.indicators.processors.topology.Targets;
 import org.hbew.indicators.processors.topology.TopologySettings;
 import org.hbew.indicators.processors.topology.WindowSpec;
+import org.hbew.indicators.records.FlowCounts;
 import org.hbew.indicators.records.Status;
 import org.hbew.indicators.records.TargetRecord;
 import org.slf4j.Logger;
@@ -42,7 +47,8 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code hbew_indicator_value{item,city,indicator,window}}: the headline value per window size,
  *       judged as the status is ({@link StatusRules#valueIn});</li>
- *   <li>{@code hbew_indicator_status{item,city,indicator,status}}: 1 for the current status, 0 for the others;</li>
+ *   <li>{@code hbew_indicator_status{item,city,indicator,status}}: 1 for the current status, 0 for the others,
+ *       judged by the {@link StatusJudge} the status topic is judged by;</li>
  *   <li>{@code hbew_indicator_last_event_timestamp_seconds{item,city}}: event time of the latest event;</li>
  *   <li>{@code hbew_indicator_target{item,indicator}}: the target for all cities in force;</li>
  *   <li>{@code hbew_item_info{item,domain,team}} (always 1): joins an alert to the team that owns its item;</li>
@@ -134,26 +140,25 @@ public final class BusinessMetrics implements AutoCloseable {
         ReadOnlyKeyValueStore<String, TargetRecord> targetStore = streams.store(
                 StoreQueryParameters.fromNameAndType(StoreNames.TARGETS, QueryableStoreTypes.keyValueStore()));
         Targets resolver = new Targets(targetStore);
+        StatusJudge judge = new StatusJudge(resolver, settings);
         long now = clock.millis();
 
         List<MultiGauge.Row<?>> valueRows = new ArrayList<>();
         List<MultiGauge.Row<?>> statusRows = new ArrayList<>();
-        Map<String, Long> lastEventByItemCity = new HashMap<>();
+        Map<Keys.ItemCity, Long> lastEventByItemCity = new HashMap<>();
         try (KeyValueIterator<String, StatusState> all = statusStore.all()) {
             all.forEachRemaining(kv -> {
-                String[] parts = kv.key.split(":", 3);
-                Optional<Item> item = catalog.item(Integer.parseInt(parts[0]));
-                Optional<Indicator> indicator = item.flatMap(i -> i.indicator(parts[2]));
+                Keys.StatusKey key = Keys.parseStatus(kv.key);
+                Optional<Item> item = catalog.item(key.item());
+                Optional<Indicator> indicator = item.flatMap(i -> i.indicator(key.indicator()));
                 if (indicator.isEmpty()) {
                     return;
                 }
-                String city = parts[1];
+                String city = key.city();
                 StatusState state = kv.value;
-                Optional<TargetRecord> target = resolver.resolve(item.get(), indicator.get(), city);
-                WindowSpec judged = settings.windowFor(target.orElse(null));
-                Double judgedValue = StatusRules.valueIn(judged, indicator.get(), state, now);
-                Status status = StatusRules.status(indicator.get(), state, target, judged, judgedValue, now);
-                Tags keyTags = Tags.of("item", parts[0], "city", city, "indicator", parts[2]);
+                Status status = judge.judge(item.get(), indicator.get(), city, state, now).status();
+                Tags keyTags = Tags.of("item", Integer.toString(key.item()), "city", city,
+                        "indicator", key.indicator());
                 for (Status s : Status.values()) {
                     statusRows.add(MultiGauge.Row.of(keyTags.and("status", s.name()), s == status ? 1 : 0));
                 }
@@ -164,15 +169,13 @@ public final class BusinessMetrics implements AutoCloseable {
                     }
                 }
                 if (state.lastEventAt() != null) {
-                    lastEventByItemCity.merge(parts[0] + ":" + city, state.lastEventAt(), Math::max);
+                    lastEventByItemCity.merge(new Keys.ItemCity(key.item(), city), state.lastEventAt(), Math::max);
                 }
             });
         }
         List<MultiGauge.Row<?>> lastEventRows = new ArrayList<>();
-        lastEventByItemCity.forEach((itemCity, at) -> {
-            String[] parts = itemCity.split(":", 2);
-            lastEventRows.add(MultiGauge.Row.of(Tags.of("item", parts[0], "city", parts[1]), at / 1000.0));
-        });
+        lastEventByItemCity.forEach((itemCity, at) -> lastEventRows.add(MultiGauge.Row.of(
+                Tags.of("item", Integer.toString(itemCity.item()), "city", itemCity.city()), at / 1000.0)));
         List<MultiGauge.Row<?>> targetRows = new ArrayList<>();
         catalog.itemIndicators().forEach(ii -> resolver.resolve(ii.item(), ii.indicator(), null).ifPresent(t ->
                 targetRows.add(MultiGauge.Row.of(Tags.of("item", Integer.toString(ii.item().number()),
@@ -189,6 +192,7 @@ public final class BusinessMetrics implements AutoCloseable {
     private void refreshFlows(long now) {
         ReadOnlyWindowStore<String, RegionPartials> rollups = streams.store(
                 StoreQueryParameters.fromNameAndType(StoreNames.ROLLUP, QueryableStoreTypes.windowStore()));
+        Instant at = Instant.ofEpochMilli(now);
         List<MultiGauge.Row<?>> events = new ArrayList<>();
         List<MultiGauge.Row<?>> completed = new ArrayList<>();
         List<MultiGauge.Row<?>> amounts = new ArrayList<>();
@@ -197,19 +201,17 @@ public final class BusinessMetrics implements AutoCloseable {
                 continue;
             }
             for (WindowSpec window : settings.windows()) {
-                RegionPartials parts = rollups.fetch(StoreNames.rollupKey(item.number(), window.name()),
-                        window.startOf(now));
-                if (parts == null) {
+                Optional<Rollups.Rollup> rollup = Rollups.read(rollups, item, window, window.startOf(now));
+                if (rollup.isEmpty()) {
                     continue;
                 }
-                parts.merged().flows().forEach((cell, counts) -> {
-                    String[] fromTo = cell.split(">", 2);
-                    Tags tags = Tags.of("item", Integer.toString(item.number()), "flow", item.flow().get().code(),
-                            "from", fromTo[0], "to", fromTo[1], "window", window.name());
-                    events.add(MultiGauge.Row.of(tags, counts.events()));
-                    completed.add(MultiGauge.Row.of(tags, counts.completed()));
-                    amounts.add(MultiGauge.Row.of(tags, counts.amount()));
-                });
+                for (FlowCounts cell : rollup.get().flows(at)) {
+                    Tags tags = Tags.of("item", Integer.toString(item.number()), "flow", cell.flow(),
+                            "from", cell.from(), "to", cell.to(), "window", window.name());
+                    events.add(MultiGauge.Row.of(tags, cell.events()));
+                    completed.add(MultiGauge.Row.of(tags, cell.completed()));
+                    amounts.add(MultiGauge.Row.of(tags, cell.amount()));
+                }
             }
         }
         flowEvents.register(events, true);

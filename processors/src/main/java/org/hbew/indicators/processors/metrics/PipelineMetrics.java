@@ -8,6 +8,7 @@ import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.City;
 import org.hbew.indicators.catalog.Item;
 import org.hbew.indicators.event.Problem;
+import org.hbew.indicators.kafka.Keys;
 
 /**
  * Counters of what the pipeline set aside. Every label value comes from a bounded set (the catalog's
@@ -37,7 +38,7 @@ public final class PipelineMetrics {
         deadLetters.put(REASON_DESERIALIZATION_ERROR, deadLetterCounter(registry, REASON_DESERIALIZATION_ERROR));
         for (Item item : catalog.items()) {
             for (City city : catalog.cities()) {
-                String key = item.number() + ":" + city.code();
+                String key = Keys.raw(item.number(), city.code());
                 late.put(key, Counter.builder("hbew.late.events")
                         .description("Events that arrived after their window's grace, sent to hbew.events.late")
                         .tag("item", Integer.toString(item.number())).tag("city", city.code()).register(registry));
@@ -67,11 +68,11 @@ public final class PipelineMetrics {
     }
 
     public void late(int item, String city) {
-        increment(late, item + ":" + city);
+        increment(late, Keys.raw(item, city));
     }
 
     public void duplicate(int item, String city) {
-        increment(duplicates, item + ":" + city);
+        increment(duplicates, Keys.raw(item, city));
     }
 
     public void counted(String city) {

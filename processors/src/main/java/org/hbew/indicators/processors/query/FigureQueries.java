@@ -12,6 +12,7 @@ import org.hbew.indicators.catalog.Flow;
 import org.hbew.indicators.catalog.Item;
 import org.hbew.indicators.kafka.Keys;
 import org.hbew.indicators.kafka.Topics;
+import org.hbew.indicators.processors.topology.Rollups;
 import org.hbew.indicators.processors.topology.StatusState;
 import org.hbew.indicators.processors.topology.StoreNames;
 import org.hbew.indicators.processors.topology.TopologySettings;
@@ -51,7 +52,7 @@ final class FigureQueries {
     /** An item's regional figures in the window of size {@code window} starting at {@code windowStart}. */
     Read<RegionFigures> region(Item item, WindowSpec window, long windowStart) {
         StoreReader.Region query = new StoreReader.Region(item.number(), window.name(), windowStart);
-        return router.byKey(StoreNames.ROLLUP, StoreNames.rollupKey(item.number(), window.name()),
+        return router.byKey(StoreNames.ROLLUP, Rollups.key(item.number(), window.name()),
                 (reader, partition, allowStale) -> reader.region(query, partition, allowStale));
     }
 

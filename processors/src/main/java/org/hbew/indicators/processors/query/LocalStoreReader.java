@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -14,18 +15,18 @@ import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.Item;
 import org.hbew.indicators.kafka.Keys;
 import org.hbew.indicators.processors.aggregate.ItemCityWindow;
-import org.hbew.indicators.processors.aggregate.RegionPartials;
 import org.hbew.indicators.processors.topology.CityOutputs;
+import org.hbew.indicators.processors.topology.Rollups;
 import org.hbew.indicators.processors.topology.StatusState;
-import org.hbew.indicators.processors.topology.StoreNames;
 import org.hbew.indicators.processors.topology.TopologySettings;
 import org.hbew.indicators.processors.topology.WindowSpec;
 import org.hbew.indicators.records.CityIndicator;
 
 /**
  * This instance's answers, from {@link LocalStores}, turned into the records the API serves (the same
- * conversions as the topology's outputs, {@link CityOutputs}). Used for local reads and to answer the
- * other instances' {@code /v1/internal/...} requests. Results are complete futures: local reads are quick.
+ * conversions as the topology's outputs, {@link CityOutputs} and {@link Rollups}). Used for local reads and to
+ * answer the other instances' {@code /v1/internal/...} requests. Results are complete futures: local reads are
+ * quick.
  */
 final class LocalStoreReader implements StoreReader {
 
@@ -80,21 +81,12 @@ final class LocalStoreReader implements StoreReader {
         return complete(() -> {
             Item item = item(query.item());
             WindowSpec window = settings.window(query.window());
-            Read<RegionPartials> partials = stores.rollup(StoreNames.rollupKey(item.number(), window.name()),
-                    partition, query.windowStart(), allowStale);
-            return partials.map(parts -> {
-                if (parts == null || parts.byCity().isEmpty()) {
-                    return RegionFigures.empty();
-                }
-                ItemCityWindow merged = parts.merged();
-                List<String> cities = List.copyOf(parts.byCity().keySet());
-                Instant start = Instant.ofEpochMilli(query.windowStart());
-                Instant end = start.plus(window.size());
+            Read<Optional<Rollups.Rollup>> rollup = stores.rollup(item, window, query.windowStart(), partition,
+                    allowStale);
+            return rollup.map(found -> found.map(r -> {
                 Instant now = clock.instant();
-                return new RegionFigures(cities,
-                        CityOutputs.regionIndicators(item, merged, cities, window.name(), start, end, now),
-                        CityOutputs.flowCounts(item, merged, window.name(), start, end, now));
-            });
+                return new RegionFigures(r.cities(), r.indicators(now), r.flows(now));
+            }).orElse(RegionFigures.empty()));
         });
     }
 

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -16,9 +17,11 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.hbew.indicators.catalog.Item;
 import org.hbew.indicators.processors.aggregate.ItemCityWindow;
 import org.hbew.indicators.processors.aggregate.RegionPartials;
 import org.hbew.indicators.processors.topology.Accounting;
+import org.hbew.indicators.processors.topology.Rollups;
 import org.hbew.indicators.processors.topology.StatusState;
 import org.hbew.indicators.processors.topology.StoreNames;
 import org.hbew.indicators.processors.topology.WindowSpec;
@@ -72,10 +75,12 @@ final class LocalStores {
                 });
     }
 
-    /** The four cities' figures of an item in the window starting at {@code windowStart}; null if none reported. */
-    Read<RegionPartials> rollup(String rollupKey, int partition, long windowStart, boolean allowStale) {
+    /** The cities' figures of an item in the window starting at {@code windowStart}; empty if none reported. */
+    Read<Optional<Rollups.Rollup>> rollup(Item item, WindowSpec window, long windowStart, int partition,
+                                          boolean allowStale) {
         return read(StoreNames.ROLLUP, QueryableStoreTypes.<String, RegionPartials>windowStore(), partition,
-                allowStale, (ReadOnlyWindowStore<String, RegionPartials> store) -> store.fetch(rollupKey, windowStart));
+                allowStale, (ReadOnlyWindowStore<String, RegionPartials> store) ->
+                        Rollups.read(store, item, window, windowStart));
     }
 
     /** The global targets store: every instance has all of it. */

@@ -76,10 +76,10 @@ public final class CityOutputs {
         }
         List<FlowCounts> out = new ArrayList<>();
         for (Map.Entry<String, FlowCell> e : region.flows().entrySet()) {
-            String[] fromTo = e.getKey().split(">", 2);
+            ItemCityWindow.Route route = ItemCityWindow.parseCellKey(e.getKey());
             FlowCell cell = e.getValue();
-            out.add(new FlowCounts(flow.get().code(), fromTo[0], fromTo[1], window, start, end, cell.events(),
-                    cell.completed(), cell.amount(), now));
+            out.add(new FlowCounts(flow.get().code(), route.origin(), route.destination(), window, start, end,
+                    cell.events(), cell.completed(), cell.amount(), now));
         }
         return out;
     }

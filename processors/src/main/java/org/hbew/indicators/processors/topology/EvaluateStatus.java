@@ -20,7 +20,6 @@ import org.hbew.indicators.kafka.Keys;
 import org.hbew.indicators.processors.aggregate.IndicatorAccumulator;
 import org.hbew.indicators.processors.state.LiveKeyValueStore;
 import org.hbew.indicators.records.IndicatorStatus;
-import org.hbew.indicators.records.Status;
 import org.hbew.indicators.records.TargetRecord;
 
 /**
@@ -30,7 +29,7 @@ import org.hbew.indicators.records.TargetRecord;
  * re-judges everything, so staleness is noticed when no events arrive at all and a target change
  * on hbew.targets takes effect without waiting for an event.
  *
- * <p>The rules themselves are in {@link StatusRules}.
+ * <p>Each status is judged by {@link StatusJudge}, on the rules of {@link StatusRules}.
  *
  * <p>The task owns the keys whose {@code <item>:<city>} hashes to its partition of hbew.events.raw,
  * as the producer's partitioner places them, so each status is reported by exactly one task.
@@ -42,7 +41,7 @@ final class EvaluateStatus extends ContextualProcessor<String, ItemCityUpdate, S
     private final Catalog catalog;
     private final TopologySettings settings;
     private LiveKeyValueStore<StatusState> states;
-    private Targets targets;
+    private StatusJudge judge;
 
     EvaluateStatus(Catalog catalog, TopologySettings settings) {
         this.catalog = catalog;
@@ -54,7 +53,7 @@ final class EvaluateStatus extends ContextualProcessor<String, ItemCityUpdate, S
         super.init(context);
         states = context.getStateStore(STORE);
         KeyValueStore<String, TargetRecord> targetStore = context.getStateStore(Targets.STORE);
-        targets = new Targets(targetStore);
+        judge = new StatusJudge(new Targets(targetStore), settings);
         context.schedule(settings.statusInterval(), PunctuationType.WALL_CLOCK_TIME, this::evaluateAll);
     }
 
@@ -65,30 +64,29 @@ final class EvaluateStatus extends ContextualProcessor<String, ItemCityUpdate, S
         long now = context().currentSystemTimeMs();
         // Every window of the update is observed before the status is judged, so a first event is judged on the
         // window its target names, never on a partial picture (which read as ON_TRACK without a value).
-        Map<String, StatusState> observed = new LinkedHashMap<>();
+        Map<String, StatusState> observedByIndicator = new LinkedHashMap<>();
         for (ItemCityUpdate.WindowFigures window : update.windows()) {
             for (Map.Entry<String, IndicatorAccumulator> e : window.figures().indicators().entrySet()) {
                 Optional<Indicator> indicator = item.indicator(e.getKey());
                 if (indicator.isEmpty()) {
                     continue;
                 }
-                String key = Keys.status(item.number(), update.city(), e.getKey());
-                StatusState state = observed.get(key);
+                StatusState state = observedByIndicator.get(e.getKey());
                 if (state == null) {
-                    state = states.current(key);
+                    state = states.current(Keys.status(item.number(), update.city(), e.getKey()));
                 }
                 if (state == null) {
                     state = StatusState.noData(now);
                 }
                 IndicatorAccumulator acc = e.getValue();
-                observed.put(key, state.observed(acc.latestAt(), window.window().name(), window.start(),
-                        acc.headline(indicator.get())));
+                observedByIndicator.put(e.getKey(), state.observed(acc.latestAt(), window.window().name(),
+                        window.start(), acc.headline(indicator.get())));
             }
         }
-        for (Map.Entry<String, StatusState> e : observed.entrySet()) {
-            String code = e.getKey().substring(e.getKey().lastIndexOf(':') + 1);
-            Indicator indicator = item.indicator(code).orElseThrow();
-            states.set(e.getKey(), judge(item, indicator, update.city(), e.getKey(), e.getValue(), now, false));
+        for (Map.Entry<String, StatusState> e : observedByIndicator.entrySet()) {
+            Indicator indicator = item.indicator(e.getKey()).orElseThrow();
+            String key = Keys.status(item.number(), update.city(), indicator.code());
+            states.set(key, update(item, indicator, update.city(), key, e.getValue(), now, false));
         }
     }
 
@@ -102,10 +100,10 @@ final class EvaluateStatus extends ContextualProcessor<String, ItemCityUpdate, S
                 for (Indicator indicator : item.indicators()) {
                     String key = Keys.status(item.number(), city.code(), indicator.code());
                     StatusState state = states.current(key);
-                    StatusState judged = judge(item, indicator, city.code(), key,
+                    StatusState updated = update(item, indicator, city.code(), key,
                             state == null ? StatusState.noData(now) : state, now, state == null);
-                    if (!judged.equals(state)) {
-                        states.set(key, judged);
+                    if (!updated.equals(state)) {
+                        states.set(key, updated);
                     }
                 }
             }
@@ -117,20 +115,18 @@ final class EvaluateStatus extends ContextualProcessor<String, ItemCityUpdate, S
      * target or its last event time changed, and always the first time a key is seen (so NO_DATA is
      * reported too): hbew.indicators.status says what {@code GET /v1/status} says.
      */
-    private StatusState judge(Item item, Indicator indicator, String city, String key, StatusState state, long now,
-                       boolean firstSight) {
-        Optional<TargetRecord> target = targets.resolve(item, indicator, city);
-        WindowSpec window = settings.windowFor(target.orElse(null));
-        Double value = StatusRules.valueIn(window, indicator, state, now);
-        Status status = StatusRules.status(indicator, state, target, window, value, now);
-        boolean changed = firstSight || status != state.status() || !Objects.equals(value, state.reportedValue())
-                || !Objects.equals(target.orElse(null), state.reportedTarget())
+    private StatusState update(Item item, Indicator indicator, String city, String key, StatusState state, long now,
+                               boolean firstSight) {
+        StatusJudge.Judgement judged = judge.judge(item, indicator, city, state, now);
+        boolean changed = firstSight || judged.status() != state.status()
+                || !Objects.equals(judged.value(), state.reportedValue())
+                || !Objects.equals(judged.target(), state.reportedTarget())
                 || !Objects.equals(state.lastEventAt(), state.reportedLastEventAt());
-        StatusState next = changed ? state.reported(status, now, value, target.orElse(null)) : state;
+        StatusState next = changed ? state.reported(judged.status(), now, judged.value(), judged.target()) : state;
         if (changed) {
-            context().forward(new Record<>(key, new IndicatorStatus(item.number(), city, indicator.code(), status,
-                    value, indicator.headlineStatistic(), target.orElse(null), window.name(),
-                    Instant.ofEpochMilli(next.since()),
+            context().forward(new Record<>(key, new IndicatorStatus(item.number(), city, indicator.code(),
+                    judged.status(), judged.value(), indicator.headlineStatistic(), judged.target(),
+                    judged.window().name(), Instant.ofEpochMilli(next.since()),
                     next.lastEventAt() == null ? null : Instant.ofEpochMilli(next.lastEventAt()),
                     Instant.ofEpochMilli(now)), now));
         }

@@ -113,7 +113,7 @@ public final class IndicatorTopology {
         for (WindowSpec window : settings.windows()) {
             builder.addStateStore(liveWindows(window.cityStoreName(), window.size(), windowFigures));
         }
-        builder.addStateStore(liveWindows(RollUpCities.STORE, settings.largestWindow().size(),
+        builder.addStateStore(liveWindows(Rollups.STORE, settings.largestWindow().size(),
                 AggregateSerdes.regionPartials()));
         builder.addStateStore(new CommitTimeStoreBuilder<>(Stores.keyValueStoreBuilder(
                 Stores.inMemoryKeyValueStore(EvaluateStatus.STORE), Serdes.String(), JsonSerde.of(StatusState.class)),
@@ -161,14 +161,14 @@ public final class IndicatorTopology {
                 .flatMap((key, u) -> {
                     List<KeyValue<String, CityContribution>> contributions = new ArrayList<>(u.windows().size());
                     for (ItemCityUpdate.WindowFigures w : u.windows()) {
-                        contributions.add(KeyValue.pair(RollUpCities.rollupKey(u.item(), w.window().name()),
+                        contributions.add(KeyValue.pair(Rollups.key(u.item(), w.window().name()),
                                 new CityContribution(u.city(), w.window().name(), w.start(), w.end(), w.figures())));
                     }
                     return contributions;
                 }, Named.as("key-by-item-window"))
                 .repartition(Repartitioned.<String, CityContribution>as("rollup-by-item")
                         .withKeySerde(Serdes.String()).withValueSerde(AggregateSerdes.cityContribution()))
-                .process(() -> new RollUpCities(catalog), Named.as("roll-up-cities"), RollUpCities.STORE)
+                .process(() -> new RollUpCities(catalog), Named.as("roll-up-cities"), Rollups.STORE)
                 .split(Named.as("route-rollup-"))
                 .branch((key, out) -> out.region() != null, Branched.as("region"))
                 .defaultBranch(Branched.as("flow"));

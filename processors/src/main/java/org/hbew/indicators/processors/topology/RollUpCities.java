@@ -1,7 +1,6 @@
 package org.hbew.indicators.processors.topology;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -10,26 +9,21 @@ import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.Item;
 import org.hbew.indicators.kafka.Keys;
 import org.hbew.indicators.processors.aggregate.CityContribution;
-import org.hbew.indicators.processors.aggregate.ItemCityWindow;
-import org.hbew.indicators.processors.aggregate.RegionPartials;
-import org.hbew.indicators.processors.state.LiveWindowStore;
 import org.hbew.indicators.records.FlowCounts;
 import org.hbew.indicators.records.RegionIndicator;
 
 /**
  * Merges the four cities' figures of an item and window into the regional figures
  * (hbew.indicators.region) and, for the flow items, the origin-to-destination matrix (hbew.flows).
- * Input is repartitioned by {@code <item>:<window>}, so all cities of an item meet here. The store
- * keeps each city's latest figures per window as live objects (stamped with the window start, so old
- * windows expire with the store's retention; written once per commit) and the outputs are re-merged
- * from them on every update.
+ * Input is repartitioned by {@code <item>:<window>} ({@link Rollups#key}), so all cities of an item
+ * meet here. The store ({@link Rollups}) keeps each city's latest figures per window as live objects
+ * (stamped with the window start, so old windows expire with the store's retention; written once per
+ * commit) and the outputs are re-merged from them on every update.
  */
 final class RollUpCities extends ContextualProcessor<String, CityContribution, String, RollupOutput> {
 
-    static final String STORE = "rollup-store";
-
     private final Catalog catalog;
-    private LiveWindowStore<RegionPartials> partials;
+    private Rollups rollups;
 
     RollUpCities(Catalog catalog) {
         this.catalog = catalog;
@@ -38,43 +32,25 @@ final class RollUpCities extends ContextualProcessor<String, CityContribution, S
     @Override
     public void init(ProcessorContext<String, RollupOutput> context) {
         super.init(context);
-        partials = context.getStateStore(STORE);
+        rollups = new Rollups(context.getStateStore(Rollups.STORE));
     }
 
     @Override
     public void process(Record<String, CityContribution> record) {
-        CityContribution contribution = record.value();
-        Optional<Item> found = catalog.item(itemOf(record.key()));
+        Optional<Item> found = catalog.item(Keys.rollupItem(record.key()));
         if (found.isEmpty()) {
             return;
         }
         Item item = found.get();
-        RegionPartials parts = partials.get(record.key(), contribution.windowStart());
-        parts = (parts == null ? new RegionPartials() : parts).with(contribution.city(), contribution.figures());
-        partials.changed(record.key(), contribution.windowStart(), parts);
-
-        ItemCityWindow region = parts.merged();
-        List<String> cities = List.copyOf(parts.byCity().keySet());
-        Instant start = Instant.ofEpochMilli(contribution.windowStart());
-        Instant end = Instant.ofEpochMilli(contribution.windowEnd());
+        Rollups.Rollup rollup = rollups.add(item, record.key(), record.value());
         Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
-        for (RegionIndicator indicator : CityOutputs.regionIndicators(item, region, cities, contribution.window(),
-                start, end, now)) {
-            String key = Keys.regionIndicator(item.number(), indicator.indicator(), contribution.window(), start);
+        for (RegionIndicator indicator : rollup.indicators(now)) {
+            String key = Keys.regionIndicator(item.number(), indicator.indicator(), rollup.window(), rollup.start());
             context().forward(record.withKey(key).withValue(new RollupOutput(indicator, null)));
         }
-        for (FlowCounts cell : CityOutputs.flowCounts(item, region, contribution.window(), start, end, now)) {
-            String key = Keys.flow(cell.flow(), cell.from(), cell.to(), contribution.window(), start);
+        for (FlowCounts cell : rollup.flows(now)) {
+            String key = Keys.flow(cell.flow(), cell.from(), cell.to(), rollup.window(), rollup.start());
             context().forward(record.withKey(key).withValue(new RollupOutput(null, cell)));
         }
-    }
-
-    /** The item of a rollup key {@code <item>:<window>}. */
-    static int itemOf(String rollupKey) {
-        return Integer.parseInt(rollupKey.substring(0, rollupKey.indexOf(':')));
-    }
-
-    static String rollupKey(int item, String window) {
-        return item + ":" + window;
     }
 }

@@ -7,8 +7,8 @@ import org.hbew.indicators.records.Status;
 import org.hbew.indicators.records.TargetRecord;
 
 /**
- * How a status is judged, as pure functions of what the status store knows and the wall clock, so
- * the status topic and the metrics cannot disagree.
+ * How a status is judged, as pure functions of what the status store knows, the target and the wall
+ * clock. {@link StatusJudge} applies them with the target in force, for the status topic and the metrics alike.
  *
  * <p>A count or sum target is for a whole window; while the window is open it is judged on pace:
  * an at-least target is expected in proportion to the share of the window elapsed, less an allowance
@@ -43,8 +43,8 @@ public final class StatusRules {
         return snapshot == null ? null : snapshot.value();
     }
 
-    public static Status status(Indicator indicator, StatusState state, Optional<TargetRecord> target,
-                                WindowSpec window, Double value, long now) {
+    static Status status(Indicator indicator, StatusState state, Optional<TargetRecord> target, WindowSpec window,
+                         Double value, long now) {
         if (state.lastEventAt() == null) {
             return Status.NO_DATA;
         }

@@ -7,8 +7,8 @@ public final class StoreNames {
     public static final String ACCOUNTING = Accounting.STORE;
     /** {@code <item>:<city>:<indicator>} to {@link StatusState}. */
     public static final String STATUS = EvaluateStatus.STORE;
-    /** {@code <item>:<window>} at the window start to the cities' figures. */
-    public static final String ROLLUP = RollUpCities.STORE;
+    /** {@code <item>:<window>} at the window start to the cities' figures, read with {@link Rollups#read}. */
+    public static final String ROLLUP = Rollups.STORE;
     /** Global: {@code <item>:<indicator>[:<city>]} to the target in force. */
     public static final String TARGETS = Targets.STORE;
 
@@ -18,9 +18,5 @@ public final class StoreNames {
     /** {@code <item>:<city>} at the window start to that city's figures for the item. */
     public static String city(WindowSpec window) {
         return window.cityStoreName();
-    }
-
-    public static String rollupKey(int item, String window) {
-        return RollUpCities.rollupKey(item, window);
     }
 }

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -55,12 +56,16 @@ class PipelineTotalsIT {
     private static final Pattern STATUS_ROW = Pattern.compile(
             "^hbew_indicator_status\\{city=\"(\\w+)\",indicator=\"(\\w+)\",item=\"(\\d+)\",status=\"(\\w+)\"} 1\\.0$",
             Pattern.MULTILINE);
+    private static final Pattern DAILY_FLOW_EVENTS_ROW = Pattern.compile(
+            "^hbew_flow_events\\{flow=\"([\\w.]+)\",from=\"(\\w+)\",item=\"\\d+\",to=\"(\\w+)\",window=\"1d\"} (\\S+)$",
+            Pattern.MULTILINE);
 
     QueryTestKafka kafka;
     String appId;
     private ProcessorsApp first;
     private ProcessorsApp second;
     private final Map<String, Totals> expected = new HashMap<>();
+    private final List<EventEnvelope> onTimeFlows = new ArrayList<>();
     private final Random random = new Random(2020_0920);
 
     /** Expected count and sum of one indicator of one item in one city. */
@@ -89,6 +94,9 @@ class PipelineTotalsIT {
         }
         kafka.send(onTime.toArray(EventEnvelope[]::new));
         for (EventEnvelope event : onTime) {
+            if (event.payload() != null) {
+                onTimeFlows.add(event);
+            }
             Item item = QueryTestKafka.CATALOG.item(event.item()).orElseThrow();
             for (Observation o : Observations.of(item, event)) {
                 Totals totals = expected.computeIfAbsent(key(event.item(), event.city(), o.indicator().code()),
@@ -232,6 +240,26 @@ class PipelineTotalsIT {
 
     @Test
     @Order(4)
+    void shouldReportEveryFlowCellOfTheDayOnceAcrossInstances() {
+        await("every flow cell of the day on exactly one instance").atMost(PATIENCE).untilAsserted(() -> {
+            Instant dayStart = Instant.now().truncatedTo(ChronoUnit.DAYS);
+            Map<String, Long> sent = new HashMap<>();
+            for (EventEnvelope event : onTimeFlows) {
+                if (!event.occurredAt().toInstant().isBefore(dayStart)) {
+                    sent.merge(event.indicator() + ":" + event.payload().origin() + ":" + event.payload().destination(),
+                            1L, Long::sum);
+                }
+            }
+            List<Map.Entry<String, Long>> rows = new ArrayList<>(dailyFlowEventRows(first));
+            rows.addAll(dailyFlowEventRows(second));
+
+            assertThat(rows).extracting(Map.Entry::getKey).doesNotHaveDuplicates();
+            assertThat(rows).containsExactlyInAnyOrderElementsOf(sent.entrySet());
+        });
+    }
+
+    @Test
+    @Order(5)
     void shouldMoveTheMetricsWithTheTasksWhenAnInstanceStops() {
         int keys = (int) QueryTestKafka.CATALOG.itemIndicators().count() * QueryTestKafka.CATALOG.cities().size();
 
@@ -240,6 +268,17 @@ class PipelineTotalsIT {
         await("the survivor reports every status").atMost(PATIENCE).untilAsserted(() ->
                 assertThat(statusRows(first)).hasSize(keys).doesNotHaveDuplicates());
         assertThat(first.registry().scrape()).contains("hbew_indicator_last_event_timestamp_seconds{city=\"ulanqab\",item=\"22\"}");
+    }
+
+    /** {@code flow:from:to} and the count of every daily flow-events row this instance reports. */
+    private static List<Map.Entry<String, Long>> dailyFlowEventRows(ProcessorsApp app) {
+        List<Map.Entry<String, Long>> rows = new ArrayList<>();
+        Matcher m = DAILY_FLOW_EVENTS_ROW.matcher(app.registry().scrape());
+        while (m.find()) {
+            String cell = m.group(1) + ":" + m.group(2) + ":" + m.group(3);
+            rows.add(Map.entry(cell, (long) Double.parseDouble(m.group(4))));
+        }
+        return rows;
     }
 
     /** {@code item:city:indicator} of every status row this instance reports as current. */

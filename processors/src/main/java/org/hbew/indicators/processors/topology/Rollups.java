@@ -42,9 +42,8 @@ public final class Rollups {
      * @param key the item's {@link #key} for the contribution's window, as the record carries it
      */
     Rollup add(Item item, String key, CityContribution contribution) {
-        RegionPartials parts = store.get(key, contribution.windowStart());
-        parts = (parts == null ? new RegionPartials() : parts).with(contribution.city(), contribution.figures());
-        store.changed(key, contribution.windowStart(), parts);
+        RegionPartials parts = store.changing(key, contribution.windowStart(), RegionPartials::new)
+                .with(contribution.city(), contribution.figures());
         return rollup(item, contribution.window(), contribution.windowStart(), contribution.windowEnd(), parts);
     }
 

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
+import org.hbew.indicators.broker.FreePorts;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.processors.ProcessorsApp;
 import org.hbew.indicators.processors.ProcessorsConfig;

@@ -3,7 +3,6 @@ package org.hbew.indicators.standalone;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.hbew.indicators.broker.EmbeddedKafkaBroker;
+import org.hbew.indicators.broker.FreePorts;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.ingest.IngestConfig;
 import org.hbew.indicators.ingest.IngestGateway;
@@ -117,22 +117,37 @@ public final class Standalone implements AutoCloseable {
     }
 
     private void startProcessors() {
-        processorsPort = config.processorsPort() == 0 ? freePort() : config.processorsPort();
-        TopologySettings settings = topologySettings(config);
-        ProcessorsConfig processorsConfig = ProcessorsConfig.defaults(broker.bootstrapServers(),
-                        config.dataDir().resolve("processors"))
-                .withHttpPort(processorsPort)
-                .withHttpHost(config.host())
-                .withReadToken(readToken(TokenStore.load(config.tokensFile())))
-                .withReplicationFactor(1)
-                .withTopology(settings)
-                .withCitySilenceAfter(config.citySilenceAfter());
-        processors = new ProcessorsApp(processorsConfig, catalog);
-        started.push(processors);
-        processors.start();
+        // The query API's port is advertised to Kafka Streams before the API listens, so port 0 cannot be left
+        // to the API to choose: a free port is found first, and another one if that was taken in between.
+        processors = config.processorsPort() == 0
+                ? FreePorts.retryOnBindFailure(() -> startProcessors(FreePorts.one(hostAddress())))
+                : startProcessors(config.processorsPort());
+        processorsPort = processors.config().httpPort();
         if (!processors.awaitRunning(STARTUP_TIMEOUT)) {
             throw new IllegalStateException("the processors did not reach RUNNING within " + STARTUP_TIMEOUT);
         }
+    }
+
+    /** The processors with their query API on {@code port}; closed again if they cannot start. */
+    private ProcessorsApp startProcessors(int port) {
+        ProcessorsConfig processorsConfig = ProcessorsConfig.defaults(broker.bootstrapServers(),
+                        config.dataDir().resolve("processors"))
+                .withHttpPort(port)
+                .withHttpHost(config.host())
+                .withReadToken(readToken(TokenStore.load(config.tokensFile())))
+                .withReplicationFactor(1)
+                .withTopology(topologySettings(config))
+                .withCitySilenceAfter(config.citySilenceAfter());
+        ProcessorsApp app = new ProcessorsApp(processorsConfig, catalog);
+        started.push(app);
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            started.remove(app);
+            app.close();
+            throw e;
+        }
+        return app;
     }
 
     /**
@@ -158,11 +173,11 @@ public final class Standalone implements AutoCloseable {
         simulator.start();
     }
 
-    private int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(config.host()))) {
-            return socket.getLocalPort();
+    private InetAddress hostAddress() {
+        try {
+            return InetAddress.getByName(config.host());
         } catch (IOException e) {
-            throw new UncheckedIOException("no free port for the processors' query API", e);
+            throw new UncheckedIOException("cannot resolve " + config.host(), e);
         }
     }
 

@@ -106,14 +106,14 @@ public final class Standalone implements AutoCloseable {
     }
 
     /**
-     * The processors' windows and timing for this configuration.
+     * The processors' windows and timing for this configuration: the defaults but for the grace and the status
+     * interval. The partitions of hbew.events.raw are asked of the broker at start-up, like any instance's: a
+     * data directory of an earlier run keeps the topic it had, whatever {@code --partitions} says now.
      *
      * @throws IllegalArgumentException if they do not fit together (a grace longer than the retention allows)
      */
     public static TopologySettings topologySettings(StandaloneConfig config) {
-        TopologySettings defaults = TopologySettings.defaults(config.partitions());
-        return new TopologySettings(defaults.windows(), config.grace(), defaults.retention(), defaults.dedupeHorizon(),
-                config.statusInterval(), config.partitions());
+        return TopologySettings.builder().grace(config.grace()).statusInterval(config.statusInterval()).build();
     }
 
     private void startProcessors() {
@@ -130,14 +130,15 @@ public final class Standalone implements AutoCloseable {
 
     /** The processors with their query API on {@code port}; closed again if they cannot start. */
     private ProcessorsApp startProcessors(int port) {
-        ProcessorsConfig processorsConfig = ProcessorsConfig.defaults(broker.bootstrapServers(),
+        ProcessorsConfig processorsConfig = ProcessorsConfig.builder(broker.bootstrapServers(),
                         config.dataDir().resolve("processors"))
-                .withHttpPort(port)
-                .withHttpHost(config.host())
-                .withReadToken(readToken(TokenStore.load(config.tokensFile())))
-                .withReplicationFactor(1)
-                .withTopology(topologySettings(config))
-                .withCitySilenceAfter(config.citySilenceAfter());
+                .httpPort(port)
+                .httpHost(config.host())
+                .readToken(readToken(TokenStore.load(config.tokensFile())))
+                .replicationFactor(1)
+                .topology(topologySettings(config))
+                .citySilenceAfter(config.citySilenceAfter())
+                .build();
         ProcessorsApp app = new ProcessorsApp(processorsConfig, catalog);
         started.push(app);
         try {

@@ -141,11 +141,12 @@ class BrokerFailoverIT {
                 .withBind("127.0.0.1", 0), catalog);
         ingest.start();
         processors = FreePorts.onFreePort(port -> {
-            ProcessorsApp app = new ProcessorsApp(ProcessorsConfig.defaults(cluster.bootstrapServers(),
+            ProcessorsApp app = new ProcessorsApp(ProcessorsConfig.builder(cluster.bootstrapServers(),
                             dir.resolve("state"))
-                    .withHttpHost("127.0.0.1")
-                    .withHttpPort(port)
-                    .withReplicationFactor(ThreeBrokerCluster.REPLICATION_FACTOR), catalog);
+                    .httpHost("127.0.0.1")
+                    .httpPort(port)
+                    .replicationFactor(ThreeBrokerCluster.REPLICATION_FACTOR)
+                    .build(), catalog);
             app.start();
             return app;
         });

@@ -266,12 +266,13 @@ class SecuredClusterIT {
 
     private ProcessorsApp processors(Map<String, String> client, Path stateDir) {
         return FreePorts.onFreePort(port -> {
-            ProcessorsConfig config = ProcessorsConfig.defaults(kafka.bootstrapServers(), stateDir)
-                    .withHttpHost("127.0.0.1")
-                    .withHttpPort(port)
-                    .withReplicationFactor(1)
-                    .withStreamsOverrides(client)
-                    .withReadToken(READ_TOKEN);
+            ProcessorsConfig config = ProcessorsConfig.builder(kafka.bootstrapServers(), stateDir)
+                    .httpHost("127.0.0.1")
+                    .httpPort(port)
+                    .replicationFactor(1)
+                    .streamsOverrides(client)
+                    .readToken(READ_TOKEN)
+                    .build();
             ProcessorsApp app = new ProcessorsApp(config, CatalogLoader.loadDefault());
             app.start();
             return app;

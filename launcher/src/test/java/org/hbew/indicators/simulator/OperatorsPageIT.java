@@ -104,10 +104,11 @@ class OperatorsPageIT {
         stateDir = Files.createTempDirectory("hbew-page-it");
         String applicationId = "hbew-page-it-" + UUID.randomUUID();
         processors = FreePorts.onFreePort(port -> {
-            config = ProcessorsConfig.defaults(stack.bootstrapServers(), stateDir)
-                    .withApplicationId(applicationId)
-                    .withHttpPort(port)
-                    .withReplicationFactor(1);
+            config = ProcessorsConfig.builder(stack.bootstrapServers(), stateDir)
+                    .applicationId(applicationId)
+                    .httpPort(port)
+                    .replicationFactor(1)
+                    .build();
             ProcessorsApp app = new ProcessorsApp(config, shortCadenceCatalog());
             app.start();
             return app;

@@ -27,6 +27,7 @@ import org.hbew.indicators.event.EventEnvelope;
 import org.hbew.indicators.json.JsonSerde;
 import org.hbew.indicators.kafka.TopicProvisioner;
 import org.hbew.indicators.kafka.Topics;
+import org.hbew.indicators.processors.GroupProtocol;
 import org.hbew.indicators.processors.ProcessorsApp;
 import org.hbew.indicators.processors.ProcessorsConfig;
 
@@ -72,21 +73,22 @@ final class QueryTestKafka implements AutoCloseable {
 
     /** An instance of the processors with application id {@code appId}, its query API on a free port. */
     ProcessorsApp processors(String appId, String name, int standbyReplicas) {
-        return processors(appId, name, standbyReplicas, "classic");
+        return processors(appId, name, standbyReplicas, GroupProtocol.CLASSIC);
     }
 
     /**
      * The same, with the given {@code group.protocol}. The query port is advertised to Kafka Streams before the API
      * listens, so it is found free first, and found again if another process took it in between.
      */
-    ProcessorsApp processors(String appId, String name, int standbyReplicas, String groupProtocol) {
+    ProcessorsApp processors(String appId, String name, int standbyReplicas, GroupProtocol groupProtocol) {
         return FreePorts.onFreePort(port -> {
-            ProcessorsConfig config = ProcessorsConfig.defaults(bootstrapServers(), dir.resolve("state-" + name))
-                    .withGroupProtocol(groupProtocol)
-                    .withApplicationId(appId)
-                    .withHttpPort(port)
-                    .withReplicationFactor(1)
-                    .withStandbyReplicas(standbyReplicas);
+            ProcessorsConfig config = ProcessorsConfig.builder(bootstrapServers(), dir.resolve("state-" + name))
+                    .groupProtocol(groupProtocol)
+                    .applicationId(appId)
+                    .httpPort(port)
+                    .replicationFactor(1)
+                    .standbyReplicas(standbyReplicas)
+                    .build();
             ProcessorsApp app = new ProcessorsApp(config, CATALOG);
             app.start();
             return app;

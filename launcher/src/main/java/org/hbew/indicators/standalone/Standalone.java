@@ -98,9 +98,11 @@ public final class Standalone implements AutoCloseable {
 
     private void startIngest() {
         TokenStore tokens = TokenStore.loadOrCreate(config.tokensFile(), catalog.cityCodes(), true);
-        ingest = new IngestGateway(IngestConfig.defaults(broker.bootstrapServers(), tokens)
-                .withBind(config.host(), config.ingestPort())
-                .withReadToken(readToken(tokens)), catalog);
+        ingest = new IngestGateway(IngestConfig.builder(broker.bootstrapServers(), tokens)
+                .host(config.host())
+                .port(config.ingestPort())
+                .readToken(readToken(tokens))
+                .build(), catalog);
         started.push(ingest);
         ingest.start();
     }

@@ -137,8 +137,8 @@ class BrokerFailoverIT {
         cluster = ThreeBrokerCluster.startWithTopics();
         log.info("three brokers at {} with the topics after {} s", cluster.bootstrapServers(),
                 Elapsed.secondsSince(testStart));
-        ingest = new IngestGateway(IngestConfig.defaults(cluster.bootstrapServers(), TokenStore.of(TOKENS))
-                .withBind("127.0.0.1", 0), catalog);
+        ingest = new IngestGateway(IngestConfig.builder(cluster.bootstrapServers(), TokenStore.of(TOKENS))
+                .host("127.0.0.1").port(0).build(), catalog);
         ingest.start();
         processors = FreePorts.onFreePort(port -> {
             ProcessorsApp app = new ProcessorsApp(ProcessorsConfig.builder(cluster.bootstrapServers(),

@@ -258,8 +258,8 @@ class SecuredClusterIT {
     }
 
     private IngestGateway ingest(TokenStore tokens, Map<String, String> client) {
-        IngestGateway gateway = new IngestGateway(IngestConfig.defaults(kafka.bootstrapServers(), tokens)
-                .withBind("127.0.0.1", 0).withProducerOverrides(client), CatalogLoader.loadDefault());
+        IngestGateway gateway = new IngestGateway(IngestConfig.builder(kafka.bootstrapServers(), tokens)
+                .host("127.0.0.1").port(0).producerOverrides(client).build(), CatalogLoader.loadDefault());
         gateway.start();
         return gateway;
     }

@@ -44,11 +44,13 @@ public final class EventParser {
     private static final List<String> FLOW_CODES = Arrays.stream(Flow.values()).map(Flow::code).toList();
 
     private final Catalog catalog;
+    private final EnvelopeShape shape;
     private final ValidationPolicy policy;
     private final Clock clock;
 
     public EventParser(Catalog catalog, ValidationPolicy policy, Clock clock) {
         this.catalog = catalog;
+        this.shape = new EnvelopeShape(catalog);
         this.policy = policy;
         this.clock = clock;
     }
@@ -80,7 +82,7 @@ public final class EventParser {
         if (node == null || node.isMissingNode()) {
             return invalid(Problem.Kind.MALFORMED_JSON, "", "no content");
         }
-        if (EnvelopeShape.conforms(node)) {
+        if (shape.conforms(node)) {
             return new Checks(node, List.of()).run();
         }
         if (!node.isObject()) {

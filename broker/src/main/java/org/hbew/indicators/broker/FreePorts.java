@@ -120,7 +120,7 @@ public final class FreePorts {
                     throw e;
                 }
                 LOG.info("A port was taken between choosing it and binding it ({}); starting again on another "
-                        + "(attempt {} of {})", rootMessage(e), attempt + 1, BIND_ATTEMPTS);
+                        + "(attempt {} of {})", summary(e), attempt + 1, BIND_ATTEMPTS);
             }
         }
     }
@@ -157,11 +157,20 @@ public final class FreePorts {
         }
     }
 
-    private static String rootMessage(Throwable failure) {
+    /** For the log: the line saying the address is in use (a process's log can be long), else the root cause. */
+    private static String summary(Throwable failure) {
         Throwable root = failure;
-        for (int depth = 0; root.getCause() != null && depth < MAX_CAUSES; depth++) {
-            root = root.getCause();
+        for (int depth = 0; root != null && depth < MAX_CAUSES; depth++, root = root.getCause()) {
+            String message = String.valueOf(root.getMessage());
+            for (String line : message.split("\n")) {
+                if (line.toLowerCase(Locale.ROOT).contains("address already in use")) {
+                    return line.strip();
+                }
+            }
+            if (root.getCause() == null) {
+                return message;
+            }
         }
-        return root.getMessage();
+        return String.valueOf(failure.getMessage());
     }
 }

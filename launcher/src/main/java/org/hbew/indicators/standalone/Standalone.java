@@ -122,8 +122,8 @@ public final class Standalone implements AutoCloseable {
         // The query API's port is advertised to Kafka Streams before the API listens, so port 0 cannot be left
         // to the API to choose: a free port is found first, and another one if that was taken in between.
         processors = config.processorsPort() == 0
-                ? FreePorts.retryOnBindFailure(() -> startProcessors(FreePorts.one(hostAddress())))
-                : startProcessors(config.processorsPort());
+                ? FreePorts.retryOnBindFailure(() -> startProcessorsOn(FreePorts.one(hostAddress())))
+                : startProcessorsOn(config.processorsPort());
         processorsPort = processors.config().httpPort();
         if (!processors.awaitRunning(STARTUP_TIMEOUT)) {
             throw new IllegalStateException("the processors did not reach RUNNING within " + STARTUP_TIMEOUT);
@@ -131,7 +131,7 @@ public final class Standalone implements AutoCloseable {
     }
 
     /** The processors with their query API on {@code port}; closed again if they cannot start. */
-    private ProcessorsApp startProcessors(int port) {
+    private ProcessorsApp startProcessorsOn(int port) {
         ProcessorsConfig processorsConfig = ProcessorsConfig.builder(broker.bootstrapServers(),
                         config.dataDir().resolve("processors"))
                 .httpPort(port)

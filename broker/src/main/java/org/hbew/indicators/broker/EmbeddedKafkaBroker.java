@@ -4,13 +4,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +69,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private static final Duration DEFAULT_START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration READINESS_POLL_INTERVAL = Duration.ofMillis(100);
-    private static final int MAX_PORT_PROBES = 20;
 
     /**
      * Settings this class derives itself; overriding them would break formatting, the reported bootstrap address or
@@ -98,6 +96,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private final Map<String, String> propertyOverrides;
     private final Duration startTimeout;
     private final int nodeId;
+    private final PortFinder portFinder;
     private final String clusterId;
     private final String quorumVoters;
     private final SaslSslListener saslSsl;
@@ -112,6 +111,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
     private enum State { NEW, RUNNING, CLOSED }
 
+    /** How free ports are found: {@link FreePorts#distinct}, or a test's stand-in that loses the race on purpose. */
+    @FunctionalInterface
+    interface PortFinder {
+        List<Integer> find(InetAddress address, int count, Set<Integer> excluded);
+    }
+
     private EmbeddedKafkaBroker(Builder builder) {
         this.storageDir = builder.dataDir.resolve(STORAGE_DIR_NAME);
         this.host = builder.host;
@@ -120,6 +125,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         this.propertyOverrides = Map.copyOf(builder.properties);
         this.startTimeout = builder.startTimeout;
         this.nodeId = builder.nodeId;
+        this.portFinder = builder.portFinder;
         this.clusterId = builder.clusterId;
         this.quorumVoters = builder.quorumVoters;
         this.saslSsl = builder.saslSsl;
@@ -148,26 +154,67 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         long deadline = startedAt + startTimeout.toNanos();
         try {
             Files.createDirectories(storageDir);
+            boolean newStorage = !Files.exists(storageDir.resolve(META_PROPERTIES_FILE));
+            if (requestedBrokerPort == 0 && requestedControllerPort == 0) {
+                // Both ports are ours to choose, so a port taken before Kafka bound it is no reason to fail.
+                FreePorts.retryOnBindFailure(() -> startOnChosenPorts(deadline),
+                        failure -> FreePorts.isBindFailure(failure) || aChosenPortIsTaken());
+            } else {
+                startOnChosenPorts(deadline);
+            }
+
+            state = State.RUNNING;
+            log.info("Kafka broker ready at {} (controller port {}, {} storage {}) in {} ms",
+                    bootstrapServers(), controllerPort, newStorage ? "new" : "existing", storageDir,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
+        } catch (IOException | RuntimeException e) {
+            state = State.CLOSED;
+            stopServer();
+            Throwable failure = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+            throw new IllegalStateException("Kafka broker with storage " + storageDir + " failed to start on "
+                    + host + " (broker port " + brokerPort + ", controller port " + controllerPort + "): "
+                    + failure.getMessage(), failure);
+        }
+    }
+
+    /**
+     * Chooses the ports, formats the storage if need be and starts the server; when that fails, stops what it
+     * started (releasing the storage and the listeners) before it throws, so that it may be called again.
+     *
+     * @return null, for {@link FreePorts#retryOnBindFailure}
+     */
+    private Void startOnChosenPorts(long deadline) {
+        try {
             choosePorts();
             KafkaConfig config = new KafkaConfig(serverProperties(deadline));
-            boolean formatted = formatIfUnformatted();
+            formatIfUnformatted();
 
             KafkaExitGuard.acquire();
             holdsExitGuard.set(true);
             server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
             awaitReady(deadline);
-
-            state = State.RUNNING;
-            log.info("Kafka broker ready at {} (controller port {}, {} storage {}) in {} ms",
-                    bootstrapServers(), controllerPort, formatted ? "new" : "existing", storageDir,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedAt));
-        } catch (IOException | RuntimeException e) {
-            state = State.CLOSED;
+            return null;
+        } catch (IOException e) {
             stopServer();
-            throw new IllegalStateException("Kafka broker with storage " + storageDir + " failed to start on "
-                    + host + " (broker port " + brokerPort + ", controller port " + controllerPort + "): "
-                    + e.getMessage(), e);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            stopServer();
+            throw e;
+        }
+    }
+
+    /**
+     * Whether another process holds one of the ports this instance chose, once its own server has stopped. Kafka
+     * does not always say so: when the controller cannot bind, it asks to halt the JVM, and the refused halt is
+     * all that reaches {@link #start()}.
+     */
+    private boolean aChosenPortIsTaken() {
+        try {
+            InetAddress address = InetAddress.getByName(host);
+            return FreePorts.isTaken(address, brokerPort) || FreePorts.isTaken(address, controllerPort);
+        } catch (IOException | UncheckedIOException e) {
+            return false;
         }
     }
 
@@ -220,39 +267,16 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     /**
-     * Turns requested port 0 into a free port by binding an ephemeral server socket and releasing it, because Kafka
-     * must be told its ports up front (the controller port is part of the quorum configuration). This races with
-     * any other process that binds a port between our probe and Kafka's bind, a window of up to a few seconds on a
-     * cold JVM; losing it makes {@link #start()} fail with a bind error, nothing worse. All probe sockets stay open
-     * until both ports are chosen so the two ports cannot collide.
+     * Turns requested port 0 into a free port ({@link FreePorts}, never 9093), because Kafka must be told its
+     * ports up front (the controller port is part of the quorum configuration). Another process may bind the port
+     * between our probe and Kafka's bind, a window of up to a few seconds on a cold JVM; when both ports were
+     * chosen here, {@link #start()} then tries again on fresh ones.
      */
     private void choosePorts() throws IOException {
-        InetAddress address = InetAddress.getByName(host);
-        List<ServerSocket> probes = new ArrayList<>();
-        try {
-            brokerPort = requestedBrokerPort != 0
-                    ? requestedBrokerPort
-                    : freePort(address, probes, Set.of(requestedControllerPort));
-            controllerPort = requestedControllerPort != 0
-                    ? requestedControllerPort
-                    : freePort(address, probes, Set.of(brokerPort, FORBIDDEN_CONTROLLER_PORT));
-        } finally {
-            for (ServerSocket probe : probes) {
-                probe.close();
-            }
-        }
-    }
-
-    private static int freePort(InetAddress address, List<ServerSocket> probes, Set<Integer> excluded)
-            throws IOException {
-        for (int attempt = 0; attempt < MAX_PORT_PROBES; attempt++) {
-            ServerSocket probe = new ServerSocket(0, 1, address);
-            probes.add(probe);
-            if (!excluded.contains(probe.getLocalPort())) {
-                return probe.getLocalPort();
-            }
-        }
-        throw new IOException("No free port found on " + address + " after " + MAX_PORT_PROBES + " attempts");
+        List<Integer> free = portFinder.find(InetAddress.getByName(host), 2,
+                Set.copyOf(List.of(requestedBrokerPort, requestedControllerPort, FORBIDDEN_CONTROLLER_PORT)));
+        brokerPort = requestedBrokerPort != 0 ? requestedBrokerPort : free.get(0);
+        controllerPort = requestedControllerPort != 0 ? requestedControllerPort : free.get(1);
     }
 
     /**
@@ -337,9 +361,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * {@code meta.properties} last, after the bootstrap metadata, so its presence means a completed format; anything
      * else wrong with existing storage is reported by {@code KafkaRaftServer} when it loads it.
      *
-     * @return whether it formatted
      */
-    private boolean formatIfUnformatted() throws IOException {
+    private void formatIfUnformatted() throws IOException {
         Path metaProperties = storageDir.resolve(META_PROPERTIES_FILE);
         if (Files.exists(metaProperties)) {
             Properties existing = new Properties();
@@ -347,7 +370,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 existing.load(reader);
             }
             log.info("Reusing Kafka storage {} of cluster {}", storageDir, existing.getProperty("cluster.id"));
-            return false;
+            return;
         }
 
         String clusterId = this.clusterId != null ? this.clusterId : Uuid.randomUuid().toString();
@@ -373,7 +396,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         log.info("Formatted Kafka storage {} for new cluster {}", storageDir, clusterId);
         log.debug("Kafka storage formatter output: {}", formatterOutput.toString(StandardCharsets.UTF_8).strip());
-        return true;
     }
 
     /**
@@ -475,6 +497,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         private String clusterId;
         private String quorumVoters;
         private SaslSslListener saslSsl;
+        private PortFinder portFinder = FreePorts::distinct;
 
         private Builder(Path dataDir) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -482,7 +505,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
         /**
          * Port of the client listener; 0 (the default) picks a free port at start. A picked port is free when
-         * probed but could be taken by another process before Kafka binds it; {@code start()} then fails.
+         * probed but could be taken by another process before Kafka binds it; when both ports are picked,
+         * {@code start()} then tries again on fresh ones, otherwise it fails.
          */
         public Builder brokerPort(int port) {
             this.brokerPort = requireValidPort(port, "brokerPort");
@@ -560,6 +584,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             this.nodeId = id;
             this.clusterId = Objects.requireNonNull(cluster, "cluster");
             this.quorumVoters = Objects.requireNonNull(voters, "voters");
+            return this;
+        }
+
+        /** How ports requested as 0 are found; {@link FreePorts#distinct} unless a test says otherwise. */
+        Builder portFinder(PortFinder finder) {
+            this.portFinder = Objects.requireNonNull(finder, "finder");
             return this;
         }
 

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -208,6 +209,36 @@ class EmbeddedKafkaBrokerIT {
 
         try (EmbeddedKafkaBroker retry = startedBroker()) {
             createTopic(retry, "after-failure", 1);
+        }
+    }
+
+    @ParameterizedTest(name = "the {0} port taken")
+    @ValueSource(strings = {"broker", "controller"})
+    void shouldStartOnOtherPortsWhenAChosenPortIsTakenBeforeKafkaBindsIt(String listener) throws Exception {
+        try (ServerSocket taker = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            // Given the first free ports found, of which another process takes one before Kafka binds it
+            int taken = taker.getLocalPort();
+            List<List<Integer>> found = new ArrayList<>();
+            EmbeddedKafkaBroker.PortFinder losingTheRaceOnce = (address, count, excluded) -> {
+                List<Integer> ports = new ArrayList<>(FreePorts.distinct(address, count, Set.of(taken)));
+                if (found.isEmpty()) {
+                    ports.set(listener.equals("broker") ? 0 : 1, taken);
+                }
+                found.add(ports);
+                return ports;
+            };
+
+            // When the broker starts
+            try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.builder(dataDir).portFinder(losingTheRaceOnce)
+                    .build()) {
+                broker.start();
+
+                // Then it found ports again and runs on the fresh ones
+                assertThat(found).hasSize(2);
+                assertThat(List.of(broker.brokerPort(), broker.controllerPort())).isEqualTo(found.get(1))
+                        .doesNotContain(taken);
+                createTopic(broker, "after-a-lost-race", 1);
+            }
         }
     }
 

@@ -2,15 +2,25 @@ package org.hbew.indicators.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
+import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.Flow;
+import org.hbew.indicators.catalog.Item;
 
 /**
  * A quick test that an envelope has the shape of docs/schemas/event-envelope-v1.schema.json, written out in
  * Java so that the common case, a well-formed event, does not pay for the general JSON Schema validator (a
  * third of the gateway's CPU and a sixth of the processors', see docs/benchmarks.md).
+ *
+ * <p>The cities and the range of item numbers are the catalog's, read once when the shape is made, so that
+ * each event costs a set lookup and two comparisons as before. The schema lists them again, being a published
+ * file; {@code SchemasFollowTheCatalogTest} fails when the two disagree, since a city the catalog knows and the
+ * schema does not would be let through here without the schema's say.
  *
  * <p>It answers {@code true} only for envelopes the schema accepts; where the schema's rules are subtle (numbers
  * written as {@code 1.0}, a line break after a pattern's match, timestamps without seconds) it is stricter and
@@ -20,11 +30,10 @@ import org.hbew.indicators.catalog.Flow;
  */
 final class EnvelopeShape {
 
-    static final Set<String> CITIES = Set.of("hohhot", "baotou", "ordos", "ulanqab");
-    static final Set<String> PENSION_STAGES = Set.of("requested", "completed");
-    static final Set<String> EMERGENCY_CATEGORIES = Set.of("natural_disaster", "accident", "public_health",
-            "social_safety");
-    static final Set<String> EMERGENCY_RESOURCES = Set.of("supplies", "team", "special_equipment");
+    /** The payloads' codes are their enums' constants in lower case, as {@link EventParser} binds them. */
+    static final Set<String> PENSION_STAGES = codes(PensionTransfer.Stage.values());
+    static final Set<String> EMERGENCY_CATEGORIES = codes(EmergencyRequest.Category.values());
+    static final Set<String> EMERGENCY_RESOURCES = codes(EmergencyRequest.Resource.values());
 
     private static final Set<String> ENVELOPE_FIELDS = Set.of("schemaVersion", "eventId", "city", "item",
             "indicator", "occurredAt", "value", "unit", "payload");
@@ -34,26 +43,36 @@ final class EnvelopeShape {
             "completedAt");
     private static final Set<String> EMERGENCY_FIELDS = Set.of("requestingCity", "supportingCity", "category",
             "resource", "requestedAt", "dispatchedAt", "arrivedAt");
-    private static final int MIN_ITEM = 1;
-    private static final int MAX_ITEM = 22;
     private static final int UUID_LENGTH = 36;
 
-    private EnvelopeShape() {
+    private final Set<String> cities;
+    private final int minItem;
+    private final int maxItem;
+
+    EnvelopeShape(Catalog catalog) {
+        this.cities = Set.copyOf(catalog.cityCodes());
+        this.minItem = catalog.items().stream().mapToInt(Item::number).min().orElse(1);
+        this.maxItem = catalog.items().stream().mapToInt(Item::number).max().orElse(0);
     }
 
-    static boolean conforms(JsonNode event) {
+    /** The catalog's city codes, as this shape accepts them. */
+    Set<String> cities() {
+        return cities;
+    }
+
+    boolean conforms(JsonNode event) {
         return conforms(event, new ReadTimes());
     }
 
     /** As {@link #conforms(JsonNode)}, keeping the date-times it reads in {@code times}. */
-    static boolean conforms(JsonNode event, ReadTimes times) {
+    boolean conforms(JsonNode event, ReadTimes times) {
         if (!event.isObject() || !onlyFields(event, ENVELOPE_FIELDS)) {
             return false;
         }
         JsonNode indicator = event.get("indicator");
         boolean common = isOne(event.get("schemaVersion"))
                 && isUuid(event.get("eventId"))
-                && isOneOf(event.get("city"), CITIES)
+                && isOneOf(event.get("city"), cities)
                 && isItemNumber(event.get("item"))
                 && isIndicatorCode(indicator)
                 && isTimestamp(event.get("occurredAt"), times);
@@ -72,37 +91,37 @@ final class EnvelopeShape {
         };
     }
 
-    private static boolean isSettlement(JsonNode p, ReadTimes times) {
+    private boolean isSettlement(JsonNode p, ReadTimes times) {
         return p != null && p.isObject() && onlyFields(p, SETTLEMENT_FIELDS)
-                && isOneOf(p.get("insuredCity"), CITIES)
-                && isOneOf(p.get("treatmentCity"), CITIES)
+                && isOneOf(p.get("insuredCity"), cities)
+                && isOneOf(p.get("treatmentCity"), cities)
                 && isFiniteNumber(p.get("amount")) && p.get("amount").doubleValue() >= 0
                 && p.get("direct") != null && p.get("direct").isBoolean()
                 && isTimestamp(p.get("dischargedAt"), times)
                 && isTimestamp(p.get("settledAt"), times);
     }
 
-    private static boolean isTransfer(JsonNode p, ReadTimes times) {
+    private boolean isTransfer(JsonNode p, ReadTimes times) {
         if (p == null || !p.isObject() || !onlyFields(p, TRANSFER_FIELDS)) {
             return false;
         }
         JsonNode stage = p.get("stage");
         JsonNode completedAt = p.get("completedAt");
-        return isOneOf(p.get("fromCity"), CITIES)
-                && isOneOf(p.get("toCity"), CITIES)
+        return isOneOf(p.get("fromCity"), cities)
+                && isOneOf(p.get("toCity"), cities)
                 && isOneOf(stage, PENSION_STAGES)
                 && isTimestamp(p.get("requestedAt"), times)
                 && ("completed".equals(stage.textValue()) ? isTimestamp(completedAt, times) : completedAt == null);
     }
 
-    private static boolean isEmergency(JsonNode p, ReadTimes times) {
+    private boolean isEmergency(JsonNode p, ReadTimes times) {
         if (p == null || !p.isObject() || !onlyFields(p, EMERGENCY_FIELDS)) {
             return false;
         }
         JsonNode dispatchedAt = p.get("dispatchedAt");
         JsonNode arrivedAt = p.get("arrivedAt");
-        return isOneOf(p.get("requestingCity"), CITIES)
-                && isOneOf(p.get("supportingCity"), CITIES)
+        return isOneOf(p.get("requestingCity"), cities)
+                && isOneOf(p.get("supportingCity"), cities)
                 && isOneOf(p.get("category"), EMERGENCY_CATEGORIES)
                 && isOneOf(p.get("resource"), EMERGENCY_RESOURCES)
                 && isTimestamp(p.get("requestedAt"), times)
@@ -135,9 +154,9 @@ final class EnvelopeShape {
         return node != null && node.isIntegralNumber() && node.canConvertToInt() && node.intValue() == 1;
     }
 
-    private static boolean isItemNumber(JsonNode node) {
+    private boolean isItemNumber(JsonNode node) {
         return node != null && node.isIntegralNumber() && node.canConvertToInt()
-                && node.intValue() >= MIN_ITEM && node.intValue() <= MAX_ITEM;
+                && node.intValue() >= minItem && node.intValue() <= maxItem;
     }
 
     private static boolean isFiniteNumber(JsonNode node) {
@@ -180,6 +199,11 @@ final class EnvelopeShape {
 
     private static boolean isHexDigit(char c) {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    private static Set<String> codes(Enum<?>[] constants) {
+        return Arrays.stream(constants).map(c -> c.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** A valid date-time in the shape senders use, {@code uuuu-MM-ddTHH:mm:ss[.fraction](Z|±HH:MM)}. */

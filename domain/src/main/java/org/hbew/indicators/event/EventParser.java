@@ -44,12 +44,14 @@ public final class EventParser {
     private static final List<String> FLOW_CODES = Arrays.stream(Flow.values()).map(Flow::code).toList();
 
     private final Catalog catalog;
+    private final EnvelopeShape shape;
     private final ValidationPolicy policy;
     private final Clock clock;
     private final CompactEnvelope compact;
 
     public EventParser(Catalog catalog, ValidationPolicy policy, Clock clock) {
         this.catalog = catalog;
+        this.shape = new EnvelopeShape(catalog);
         this.policy = policy;
         this.clock = clock;
         this.compact = new CompactEnvelope(catalog);
@@ -93,7 +95,7 @@ public final class EventParser {
             return invalid(Problem.Kind.MALFORMED_JSON, "", "no content");
         }
         ReadTimes times = new ReadTimes();
-        if (EnvelopeShape.conforms(node, times)) {
+        if (shape.conforms(node, times)) {
             return new Checks(node, List.of(), times).run();
         }
         if (!node.isObject()) {

@@ -6,13 +6,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Schema;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
 import java.util.Set;
+import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.json.Json;
 import org.hbew.indicators.json.JsonSchemas;
@@ -29,7 +34,9 @@ class EnvelopeShapeTest {
 
     private static final Schema SCHEMA = JsonSchemas.load(JsonSchemas.EVENT_ENVELOPE);
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final EventParser PARSER = new EventParser(CatalogLoader.loadDefault(), ValidationPolicy.withoutTimeBounds(),
+    private static final Catalog CATALOG = CatalogLoader.loadDefault();
+    private static final EnvelopeShape SHAPE = new EnvelopeShape(CATALOG);
+    private static final EventParser PARSER = new EventParser(CATALOG, ValidationPolicy.withoutTimeBounds(),
             Clock.systemUTC());
 
     /** Every kind of valid event, and spellings of its values the schema allows: upper-case hex, fractions. */
@@ -47,7 +54,7 @@ class EnvelopeShapeTest {
     @MethodSource("validEvents")
     void shouldRecogniseEveryKindOfValidEventWithoutTheSchema(ObjectNode event) {
         assertThat(SCHEMA.validate(event)).as("the schema accepts it").isEmpty();
-        assertThat(EnvelopeShape.conforms(event)).as("the quick check accepts it").isTrue();
+        assertThat(SHAPE.conforms(event)).as("the quick check accepts it").isTrue();
     }
 
     @Test
@@ -65,7 +72,7 @@ class EnvelopeShapeTest {
             }
 
             // When both judge it
-            boolean quick = EnvelopeShape.conforms(event);
+            boolean quick = SHAPE.conforms(event);
             if (n % 5 == 0) {
                 ParseResult parsed = PARSER.parse(event);
                 assertThat(parsed).as("the parser answers, never throws, for %s", event).isNotNull();
@@ -186,12 +193,34 @@ class EnvelopeShapeTest {
     void shouldKnowTheSchemasCitiesAndPayloadCodes() {
         JsonNode schema = schemaDocument();
 
-        assertThat(EnvelopeShape.CITIES).isEqualTo(texts(schema.at("/$defs/city/enum")));
+        assertThat(SHAPE.cities()).isEqualTo(texts(schema.at("/$defs/city/enum")));
         assertThat(EnvelopeShape.PENSION_STAGES).isEqualTo(texts(schema.at("/$defs/pensionTransfer/properties/stage/enum")));
         assertThat(EnvelopeShape.EMERGENCY_CATEGORIES)
                 .isEqualTo(texts(schema.at("/$defs/emergencyRequest/properties/category/enum")));
         assertThat(EnvelopeShape.EMERGENCY_RESOURCES)
                 .isEqualTo(texts(schema.at("/$defs/emergencyRequest/properties/resource/enum")));
+    }
+
+    @Test
+    void shouldTakeTheCitiesAndItemsFromTheCatalog() throws IOException {
+        // Given a catalog with a fifth city
+        Catalog withXian;
+        try (InputStream in = CatalogLoader.class.getClassLoader().getResourceAsStream(CatalogLoader.DEFAULT_RESOURCE)) {
+            String yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("cities:\n",
+                    "cities:\n  - {code: xian, nameZh: 西安, nameEn: Xi'an}\n");
+            withXian = CatalogLoader.parse("with-xian", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
+        }
+        ObjectNode fromXian = EnvelopeExamples.plain().put("city", "xian");
+
+        // Then the shape made from it accepts that city's events, and the shipped catalog's shape does not
+        assertThat(new EnvelopeShape(withXian).conforms(fromXian)).isTrue();
+        assertThat(SHAPE.conforms(fromXian)).isFalse();
+        // And the items are the catalog's, first to last
+        int last = CATALOG.items().get(CATALOG.items().size() - 1).number();
+        assertThat(SHAPE.conforms(EnvelopeExamples.plain().put("item", last))).isTrue();
+        assertThat(SHAPE.conforms(EnvelopeExamples.plain().put("item", last + 1))).isFalse();
+        assertThat(SHAPE.conforms(EnvelopeExamples.plain().put("item", CATALOG.items().get(0).number() - 1)))
+                .isFalse();
     }
 
     private static JsonNode schemaDocument() {

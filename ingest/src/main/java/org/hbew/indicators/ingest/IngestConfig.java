@@ -10,8 +10,8 @@ import org.hbew.indicators.kafka.KafkaClientProperties;
 /**
  * Everything the ingest gateway needs to run. {@link #defaults(String, TokenStore)} gives the values of the
  * contract (port 8080, 1 MiB bodies, 5000 events per request, 5 minutes of clock skew, 30 days of age) and
- * the limits on slow and greedy senders (15 s to send a body, 32 requests at once per token); the
- * {@code with...} methods change one concern at a time.
+ * the limits on slow and greedy senders (15 s to send a body, 32 requests at once per token). Made in one way:
+ * {@link #builder} on the defaults, or {@link #toBuilder()} on another configuration, changing what differs.
  *
  * @param host                bind address of the HTTP listener
  * @param port                HTTP port; 0 picks a free one (see {@link IngestGateway#port()})
@@ -120,69 +120,20 @@ public record IngestConfig(
 
     /** The contract's defaults, listening on 0.0.0.0:8080. */
     public static IngestConfig defaults(String bootstrapServers, TokenStore tokens) {
-        return new IngestConfig(DEFAULT_HOST, DEFAULT_PORT, bootstrapServers, tokens, DEFAULT_MAX_BODY_BYTES,
-                DEFAULT_MAX_EVENTS_PER_REQUEST, ValidationPolicy.DEFAULT_MAX_CLOCK_SKEW,
-                ValidationPolicy.DEFAULT_MAX_AGE, DEFAULT_MAX_IN_FLIGHT_EVENTS, Map.of(), DEFAULT_SEND_TIMEOUT,
-                DEFAULT_BODY_READ_TIMEOUT, DEFAULT_MAX_CONCURRENT_REQUESTS_PER_TOKEN,
-                tokens.token(TokenStore.READER).orElse(""), null);
+        return builder(bootstrapServers, tokens).build();
     }
 
-    public IngestConfig withBind(String newHost, int newPort) {
-        return new IngestConfig(newHost, newPort, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
-                maxClockSkew, maxEventAge, maxInFlightEvents, producerOverrides, sendTimeout,
-                bodyReadTimeout, maxConcurrentRequestsPerToken, readToken, tls);
+    /**
+     * A builder on the contract's defaults, for the cluster at {@code bootstrapServers}, and the read token of
+     * {@code tokens}' {@code reader} line if it has one.
+     */
+    public static Builder builder(String bootstrapServers, TokenStore tokens) {
+        return new Builder(bootstrapServers, tokens);
     }
 
-    /** Body and event limits; the in-flight bound grows with them if it would otherwise be too small. */
-    public IngestConfig withLimits(int newMaxBodyBytes, int newMaxEventsPerRequest) {
-        return new IngestConfig(host, port, bootstrapServers, tokens, newMaxBodyBytes, newMaxEventsPerRequest,
-                maxClockSkew, maxEventAge, Math.max(maxInFlightEvents, newMaxEventsPerRequest), producerOverrides,
-                sendTimeout, bodyReadTimeout, maxConcurrentRequestsPerToken, readToken, tls);
-    }
-
-    public IngestConfig withTimeBounds(Duration newMaxClockSkew, Duration newMaxEventAge) {
-        return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
-                newMaxClockSkew, newMaxEventAge, maxInFlightEvents, producerOverrides, sendTimeout,
-                bodyReadTimeout, maxConcurrentRequestsPerToken, readToken, tls);
-    }
-
-    public IngestConfig withMaxInFlightEvents(int newMaxInFlightEvents) {
-        return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
-                maxClockSkew, maxEventAge, newMaxInFlightEvents, producerOverrides, sendTimeout,
-                bodyReadTimeout, maxConcurrentRequestsPerToken, readToken, tls);
-    }
-
-    public IngestConfig withProducerOverrides(Map<String, String> newProducerOverrides) {
-        return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
-                maxClockSkew, maxEventAge, maxInFlightEvents, newProducerOverrides, sendTimeout,
-                bodyReadTimeout, maxConcurrentRequestsPerToken, readToken, tls);
-    }
-
-    public IngestConfig withSendTimeout(Duration newSendTimeout) {
-        return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
-                maxClockSkew, maxEventAge, maxInFlightEvents, producerOverrides, newSendTimeout,
-                bodyReadTimeout, maxConcurrentRequestsPerToken, readToken, tls);
-    }
-
-    /** How long one body may take to arrive, and how many requests one token may have open at once. */
-    public IngestConfig withSenderLimits(Duration newBodyReadTimeout, int newMaxConcurrentRequestsPerToken) {
-        return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
-                maxClockSkew, maxEventAge, maxInFlightEvents, producerOverrides, sendTimeout, newBodyReadTimeout,
-                newMaxConcurrentRequestsPerToken, readToken, tls);
-    }
-
-    /** Requires {@code token} of {@code GET /metrics}; blank for none. */
-    public IngestConfig withReadToken(String token) {
-        return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
-                maxClockSkew, maxEventAge, maxInFlightEvents, producerOverrides, sendTimeout, bodyReadTimeout,
-                maxConcurrentRequestsPerToken, token, tls);
-    }
-
-    /** Serves HTTPS with this keystore instead of plain HTTP; null for plain HTTP. */
-    public IngestConfig withTls(TlsKeystore keystore) {
-        return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
-                maxClockSkew, maxEventAge, maxInFlightEvents, producerOverrides, sendTimeout, bodyReadTimeout,
-                maxConcurrentRequestsPerToken, readToken, keystore);
+    /** A builder on this configuration: {@code config.toBuilder().port(0).build()} differs in its port only. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /** The time bounds events are checked against at this edge. */
@@ -201,6 +152,144 @@ public record IngestConfig(
                 + ", sendTimeout=" + sendTimeout + ", bodyReadTimeout=" + bodyReadTimeout
                 + ", maxConcurrentRequestsPerToken=" + maxConcurrentRequestsPerToken + ", readToken="
                 + (readToken.isEmpty() ? "none" : "[hidden]") + ", tls=" + tls + "]";
+    }
+
+    /**
+     * A configuration in the making; {@link #build()} checks it. The in-flight bound, unless set here, grows with
+     * {@link #maxEventsPerRequest} if it would otherwise be too small for one full request.
+     */
+    public static final class Builder {
+
+        private String host = DEFAULT_HOST;
+        private int port = DEFAULT_PORT;
+        private String bootstrapServers;
+        private TokenStore tokens;
+        private int maxBodyBytes = DEFAULT_MAX_BODY_BYTES;
+        private int maxEventsPerRequest = DEFAULT_MAX_EVENTS_PER_REQUEST;
+        private Duration maxClockSkew = ValidationPolicy.DEFAULT_MAX_CLOCK_SKEW;
+        private Duration maxEventAge = ValidationPolicy.DEFAULT_MAX_AGE;
+        private int maxInFlightEvents = DEFAULT_MAX_IN_FLIGHT_EVENTS;
+        private boolean maxInFlightEventsSet;
+        private Map<String, String> producerOverrides = Map.of();
+        private Duration sendTimeout = DEFAULT_SEND_TIMEOUT;
+        private Duration bodyReadTimeout = DEFAULT_BODY_READ_TIMEOUT;
+        private int maxConcurrentRequestsPerToken = DEFAULT_MAX_CONCURRENT_REQUESTS_PER_TOKEN;
+        private String readToken;
+        private TlsKeystore tls;
+
+        private Builder(String bootstrapServers, TokenStore tokens) {
+            this.bootstrapServers = bootstrapServers;
+            this.tokens = Objects.requireNonNull(tokens, "tokens");
+            this.readToken = tokens.token(TokenStore.READER).orElse("");
+        }
+
+        private Builder(IngestConfig config) {
+            host = config.host;
+            port = config.port;
+            bootstrapServers = config.bootstrapServers;
+            tokens = config.tokens;
+            maxBodyBytes = config.maxBodyBytes;
+            maxEventsPerRequest = config.maxEventsPerRequest;
+            maxClockSkew = config.maxClockSkew;
+            maxEventAge = config.maxEventAge;
+            maxInFlightEvents = config.maxInFlightEvents;
+            producerOverrides = config.producerOverrides;
+            sendTimeout = config.sendTimeout;
+            bodyReadTimeout = config.bodyReadTimeout;
+            maxConcurrentRequestsPerToken = config.maxConcurrentRequestsPerToken;
+            readToken = config.readToken;
+            tls = config.tls;
+        }
+
+        /** The address to listen on: 0.0.0.0 for every interface, 127.0.0.1 for this machine only. */
+        public Builder host(String value) {
+            host = value;
+            return this;
+        }
+
+        /** 0 picks a free port, see {@link IngestGateway#port()}. */
+        public Builder port(int value) {
+            port = value;
+            return this;
+        }
+
+        public Builder bootstrapServers(String value) {
+            bootstrapServers = value;
+            return this;
+        }
+
+        /** Who may post; the read token stays what it was. */
+        public Builder tokens(TokenStore value) {
+            tokens = value;
+            return this;
+        }
+
+        public Builder maxBodyBytes(int value) {
+            maxBodyBytes = value;
+            return this;
+        }
+
+        public Builder maxEventsPerRequest(int value) {
+            maxEventsPerRequest = value;
+            return this;
+        }
+
+        public Builder maxClockSkew(Duration value) {
+            maxClockSkew = value;
+            return this;
+        }
+
+        public Builder maxEventAge(Duration value) {
+            maxEventAge = value;
+            return this;
+        }
+
+        /** The in-flight bound as given, which must then hold one full request. */
+        public Builder maxInFlightEvents(int value) {
+            maxInFlightEvents = value;
+            maxInFlightEventsSet = true;
+            return this;
+        }
+
+        public Builder producerOverrides(Map<String, String> value) {
+            producerOverrides = value;
+            return this;
+        }
+
+        public Builder sendTimeout(Duration value) {
+            sendTimeout = value;
+            return this;
+        }
+
+        public Builder bodyReadTimeout(Duration value) {
+            bodyReadTimeout = value;
+            return this;
+        }
+
+        public Builder maxConcurrentRequestsPerToken(int value) {
+            maxConcurrentRequestsPerToken = value;
+            return this;
+        }
+
+        /** Requires {@code token} of {@code GET /metrics}; blank for none. */
+        public Builder readToken(String value) {
+            readToken = value;
+            return this;
+        }
+
+        /** Serves HTTPS with this keystore instead of plain HTTP; null for plain HTTP. */
+        public Builder tls(TlsKeystore value) {
+            tls = value;
+            return this;
+        }
+
+        /** @throws IllegalArgumentException if a setting is out of its range or they do not fit together */
+        public IngestConfig build() {
+            int inFlight = maxInFlightEventsSet ? maxInFlightEvents : Math.max(maxInFlightEvents, maxEventsPerRequest);
+            return new IngestConfig(host, port, bootstrapServers, tokens, maxBodyBytes, maxEventsPerRequest,
+                    maxClockSkew, maxEventAge, inFlight, producerOverrides, sendTimeout, bodyReadTimeout,
+                    maxConcurrentRequestsPerToken, readToken, tls);
+        }
     }
 
     private static void requirePositive(int value, String name) {

@@ -1,19 +1,24 @@
 package org.hbew.indicators.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
+import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.http.ApiError;
 import org.hbew.indicators.json.Json;
 import org.junit.jupiter.api.Test;
 
 class BearerAuthTest {
 
+    private static final List<String> CITIES = CatalogLoader.loadDefault().cityCodes();
+
     private final BearerAuth auth = new BearerAuth(TokenStore.of(Map.of("hohhot", "h-token", "admin", "a-token")),
-            List.of("hohhot", "baotou", "ordos", "ulanqab"));
+            CITIES);
 
     @Test
     void shouldAuthenticateABearerTokenWhateverTheSchemesCase() {
@@ -76,15 +81,26 @@ class BearerAuthTest {
         List<PostedEvent> events = List.of(event(0, "{\"city\":\"ORDOS\"}"), event(1, "{\"city\":\"xian\"}"),
                 event(2, "{\"city\":\"Hohhot\"}"));
 
-        auth.authorize(new TokenStore.Principal("hohhot"), events);
+        assertThatCode(() -> auth.authorize(new TokenStore.Principal("hohhot"), events)).doesNotThrowAnyException();
     }
 
     @Test
     void shouldLetAdminWriteEveryCity() {
-        List<PostedEvent> events = List.of(event(0, "{\"city\":\"baotou\"}"), event(1, "{\"city\":\"ordos\"}"));
+        // Given one event of each of the catalog's cities
+        List<PostedEvent> events = new ArrayList<>();
+        for (String city : CITIES) {
+            events.add(event(events.size(), "{\"city\":\"" + city + "\"}"));
+        }
 
-        auth.authorize(new TokenStore.Principal("admin"), events);
-        auth.authorize(new TokenStore.Principal("hohhot"), List.of(event(0, "{\"city\":\"hohhot\"}")));
+        // When the admin posts them all, Then none is refused
+        assertThatCode(() -> auth.authorize(new TokenStore.Principal("admin"), events)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void shouldLetACityWriteItsOwnEvents() {
+        List<PostedEvent> events = List.of(event(0, "{\"city\":\"hohhot\"}"), event(1, "{\"item\":3}"));
+
+        assertThatCode(() -> auth.authorize(new TokenStore.Principal("hohhot"), events)).doesNotThrowAnyException();
     }
 
     private static PostedEvent event(int index, String json) {

@@ -78,8 +78,8 @@ class HostileIngestCorpusIT {
         kafka = TestKafka.start();
         Map<String, String> tokens = new HashMap<>();
         PRINCIPALS.forEach(p -> tokens.put(p, token(p)));
-        gateway = new IngestGateway(IngestConfig.defaults(kafka.bootstrapServers(), TokenStore.of(tokens))
-                .withBind("127.0.0.1", 0), CatalogLoader.loadDefault());
+        gateway = new IngestGateway(IngestConfig.builder(kafka.bootstrapServers(), TokenStore.of(tokens))
+                .host("127.0.0.1").port(0).build(), CatalogLoader.loadDefault());
         gateway.start();
         http = new HttpTestClient(gateway.port());
     }

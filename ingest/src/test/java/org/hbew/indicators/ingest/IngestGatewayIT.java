@@ -56,9 +56,12 @@ class IngestGatewayIT {
     @BeforeAll
     static void start() {
         kafka = TestKafka.start();
-        gateway = new IngestGateway(IngestConfig.defaults(kafka.bootstrapServers(), TOKENS)
-                .withBind("127.0.0.1", 0)
-                .withLimits(MAX_BODY_BYTES, MAX_EVENTS), CATALOG);
+        gateway = new IngestGateway(IngestConfig.builder(kafka.bootstrapServers(), TOKENS)
+                .host("127.0.0.1")
+                .port(0)
+                .maxBodyBytes(MAX_BODY_BYTES)
+                .maxEventsPerRequest(MAX_EVENTS)
+                .build(), CATALOG);
         gateway.start();
         http = new HttpTestClient(gateway.port());
     }
@@ -252,12 +255,15 @@ class IngestGatewayIT {
 
     @Test
     void shouldAnswer429WhenSaturatedAnd503WhenKafkaIsUnreachable() {
-        IngestConfig config = IngestConfig.defaults(TestKafka.unreachableBootstrapServers(), TOKENS)
-                .withBind("127.0.0.1", 0)
-                .withLimits(MAX_BODY_BYTES, 3)
-                .withMaxInFlightEvents(3)
-                .withProducerOverrides(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000"))
-                .withSendTimeout(Duration.ofSeconds(5));
+        IngestConfig config = IngestConfig.builder(TestKafka.unreachableBootstrapServers(), TOKENS)
+                .host("127.0.0.1")
+                .port(0)
+                .maxBodyBytes(MAX_BODY_BYTES)
+                .maxEventsPerRequest(3)
+                .maxInFlightEvents(3)
+                .producerOverrides(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000"))
+                .sendTimeout(Duration.ofSeconds(5))
+                .build();
         try (IngestGateway unreachable = new IngestGateway(config, CATALOG)) {
             unreachable.start();
             HttpTestClient client = new HttpTestClient(unreachable.port());
@@ -290,10 +296,12 @@ class IngestGatewayIT {
 
     @Test
     void shouldAnswerTheRequestsInFlightBeforeClosing() {
-        IngestConfig config = IngestConfig.defaults(TestKafka.unreachableBootstrapServers(), TOKENS)
-                .withBind("127.0.0.1", 0)
-                .withProducerOverrides(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000"))
-                .withSendTimeout(Duration.ofSeconds(5));
+        IngestConfig config = IngestConfig.builder(TestKafka.unreachableBootstrapServers(), TOKENS)
+                .host("127.0.0.1")
+                .port(0)
+                .producerOverrides(Map.of(ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000"))
+                .sendTimeout(Duration.ofSeconds(5))
+                .build();
         IngestGateway closing = new IngestGateway(config, CATALOG);
         closing.start();
         HttpTestClient client = new HttpTestClient(closing.port());

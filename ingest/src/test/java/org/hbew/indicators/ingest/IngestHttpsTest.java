@@ -72,8 +72,8 @@ class IngestHttpsTest {
 
     @Test
     void shouldServeHttpsFromThePkcs12Keystore() throws Exception {
-        start(IngestConfig.defaults(TestKafka.unreachableBootstrapServers(), tokens())
-                .withBind("127.0.0.1", 0).withTls(new IngestConfig.TlsKeystore(keystore, PASSWORD)));
+        start(IngestConfig.builder(TestKafka.unreachableBootstrapServers(), tokens())
+                .host("127.0.0.1").port(0).tls(new IngestConfig.TlsKeystore(keystore, PASSWORD)).build());
         HttpClient client = HttpClient.newBuilder().sslContext(trusting).connectTimeout(Duration.ofSeconds(5)).build();
 
         HttpResponse<String> health = client.send(HttpRequest.newBuilder(url("https", "/healthz")).build(),
@@ -91,8 +91,8 @@ class IngestHttpsTest {
 
     @Test
     void shouldNotAnswerPlainHttpOnTheHttpsPort() {
-        start(IngestConfig.defaults(TestKafka.unreachableBootstrapServers(), tokens())
-                .withBind("127.0.0.1", 0).withTls(new IngestConfig.TlsKeystore(keystore, PASSWORD)));
+        start(IngestConfig.builder(TestKafka.unreachableBootstrapServers(), tokens())
+                .host("127.0.0.1").port(0).tls(new IngestConfig.TlsKeystore(keystore, PASSWORD)).build());
         HttpClient plain = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         assertThatThrownBy(() -> plain.send(HttpRequest.newBuilder(url("http", "/healthz"))
@@ -103,8 +103,8 @@ class IngestHttpsTest {
 
     @Test
     void shouldRefuseAClientThatDoesNotTrustTheCertificate() {
-        start(IngestConfig.defaults(TestKafka.unreachableBootstrapServers(), tokens())
-                .withBind("127.0.0.1", 0).withTls(new IngestConfig.TlsKeystore(keystore, PASSWORD)));
+        start(IngestConfig.builder(TestKafka.unreachableBootstrapServers(), tokens())
+                .host("127.0.0.1").port(0).tls(new IngestConfig.TlsKeystore(keystore, PASSWORD)).build());
         HttpClient defaultTrust = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         assertThatThrownBy(() -> defaultTrust.send(HttpRequest.newBuilder(url("https", "/healthz")).build(),
@@ -113,8 +113,8 @@ class IngestHttpsTest {
 
     @Test
     void shouldRequireTheReadTokenOfMetricsButNotOfTheProbes() throws Exception {
-        start(IngestConfig.defaults(TestKafka.unreachableBootstrapServers(), tokens())
-                .withBind("127.0.0.1", 0).withReadToken(READ_TOKEN));
+        start(IngestConfig.builder(TestKafka.unreachableBootstrapServers(), tokens())
+                .host("127.0.0.1").port(0).readToken(READ_TOKEN).build());
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         int without = client.send(HttpRequest.newBuilder(url("http", "/metrics")).build(),

@@ -61,9 +61,9 @@ class MalformedBodyIT {
     @BeforeAll
     static void start() {
         kafka = TestKafka.start();
-        gateway = new IngestGateway(IngestConfig.defaults(kafka.bootstrapServers(),
+        gateway = new IngestGateway(IngestConfig.builder(kafka.bootstrapServers(),
                         TokenStore.of(Map.of("admin", ADMIN_TOKEN, "hohhot", HOHHOT_TOKEN)))
-                .withBind("127.0.0.1", 0), CatalogLoader.loadDefault());
+                .host("127.0.0.1").port(0).build(), CatalogLoader.loadDefault());
         gateway.start();
         http = new HttpTestClient(gateway.port());
     }

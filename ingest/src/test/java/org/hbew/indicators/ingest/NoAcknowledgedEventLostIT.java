@@ -65,8 +65,8 @@ class NoAcknowledgedEventLostIT {
     @BeforeEach
     void start() {
         kafka = TestKafka.start();
-        gateway = new IngestGateway(IngestConfig.defaults(kafka.bootstrapServers(),
-                TokenStore.of(Map.of("admin", TOKEN))).withBind("127.0.0.1", 0), CatalogLoader.loadDefault());
+        gateway = new IngestGateway(IngestConfig.builder(kafka.bootstrapServers(),
+                TokenStore.of(Map.of("admin", TOKEN))).host("127.0.0.1").port(0).build(), CatalogLoader.loadDefault());
         gateway.start();
         clients = Executors.newFixedThreadPool(CLIENTS);
     }

@@ -36,10 +36,10 @@ class ProducerSettingsTest {
 
     @Test
     void shouldLetOverridesWinAndShareConnectionSettingsWithTheAdminClient() {
-        IngestConfig config = CONFIG.withProducerOverrides(Map.of(
+        IngestConfig config = CONFIG.toBuilder().producerOverrides(Map.of(
                 ProducerConfig.LINGER_MS_CONFIG, "20",
                 "security.protocol", "SSL",
-                ProducerConfig.BATCH_SIZE_CONFIG, "1000"));
+                ProducerConfig.BATCH_SIZE_CONFIG, "1000")).build();
 
         Map<String, Object> producer = ProducerSettings.producer(config);
         Map<String, Object> admin = ProducerSettings.admin(config, 2_000);

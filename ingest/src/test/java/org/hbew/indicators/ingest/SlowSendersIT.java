@@ -92,9 +92,12 @@ class SlowSendersIT {
 
     @Test
     void shouldAnswer408ToABodyStillTricklingInAtItsDeadlineAndFreeTheTokensPlace() throws Exception {
-        try (IngestGateway gateway = new IngestGateway(IngestConfig.defaults(kafka.bootstrapServers(), TOKENS)
-                .withBind("127.0.0.1", 0)
-                .withSenderLimits(Duration.ofSeconds(2), 1), CatalogLoader.loadDefault());
+        try (IngestGateway gateway = new IngestGateway(IngestConfig.builder(kafka.bootstrapServers(), TOKENS)
+                .host("127.0.0.1")
+                .port(0)
+                .bodyReadTimeout(Duration.ofSeconds(2))
+                .maxConcurrentRequestsPerToken(1)
+                .build(), CatalogLoader.loadDefault());
              Flood trickle = new Flood(startAndPort(gateway), 1)) {
             trickle.start();
             await().atMost(Duration.ofSeconds(60)).until(() -> trickle.answered() == 1);
@@ -110,9 +113,12 @@ class SlowSendersIT {
     }
 
     private static IngestGateway gateway(Duration bodyReadTimeout) {
-        IngestGateway gateway = new IngestGateway(IngestConfig.defaults(kafka.bootstrapServers(), TOKENS)
-                .withBind("127.0.0.1", 0)
-                .withSenderLimits(bodyReadTimeout, PER_TOKEN), CatalogLoader.loadDefault());
+        IngestGateway gateway = new IngestGateway(IngestConfig.builder(kafka.bootstrapServers(), TOKENS)
+                .host("127.0.0.1")
+                .port(0)
+                .bodyReadTimeout(bodyReadTimeout)
+                .maxConcurrentRequestsPerToken(PER_TOKEN)
+                .build(), CatalogLoader.loadDefault());
         gateway.start();
         return gateway;
     }

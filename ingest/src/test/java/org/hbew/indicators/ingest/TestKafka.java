@@ -2,7 +2,6 @@ package org.hbew.indicators.ingest;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +19,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.hbew.indicators.broker.EmbeddedKafkaBroker;
+import org.hbew.indicators.broker.FreePorts;
 import org.hbew.indicators.kafka.TopicProvisioner;
 import org.hbew.indicators.kafka.Topics;
 
@@ -94,11 +94,7 @@ final class TestKafka implements AutoCloseable {
 
     /** A port nothing listens on: a gateway pointed at it meets an unreachable cluster. */
     static String unreachableBootstrapServers() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return "127.0.0.1:" + socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return "127.0.0.1:" + FreePorts.one();
     }
 
     @Override

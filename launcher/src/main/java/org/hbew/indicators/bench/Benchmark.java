@@ -82,8 +82,7 @@ final class Benchmark {
                 if (!settings.skips(BenchPhase.PROCESSORS) || !settings.skips(BenchPhase.ALOS)) {
                     log.info("Warming up the processors: an untimed instance works off the {} records so far",
                             Offsets.total(rawEnd));
-                    try (ProcessorsRun warmUp = ProcessorsRun.warmUp(stack, catalog, settings.partitions(),
-                            settings.streamThreads())) {
+                    try (ProcessorsRun warmUp = ProcessorsRun.warmUp(stack, catalog, settings.streamThreads())) {
                         warmUp.workOff(rawEnd, null);
                     }
                 }
@@ -163,7 +162,7 @@ final class Benchmark {
     }
 
     private ProcessorsRun processorsRun(InProcessStack stack, String guarantee) throws InterruptedException {
-        return ProcessorsRun.start(stack, catalog, settings.partitions(), settings.streamThreads(), guarantee);
+        return ProcessorsRun.start(stack, catalog, settings.streamThreads(), guarantee);
     }
 
     private BenchReport.LatencyResult latency(InProcessStack stack, EventSets samples, double rate)

@@ -31,8 +31,11 @@ final class GatewayRun implements AutoCloseable {
         this.stack = stack;
         this.events = events;
         this.settings = settings;
-        IngestConfig config = IngestConfig.defaults(stack.bootstrapServers(), stack.tokens()).withBind("127.0.0.1", 0)
-                .withProducerOverrides(stack.clientSettings().asMap());
+        IngestConfig config = IngestConfig.builder(stack.bootstrapServers(), stack.tokens())
+                .host("127.0.0.1")
+                .port(0)
+                .producerOverrides(stack.clientSettings().asMap())
+                .build();
         this.gateway = new IngestGateway(config, catalog);
         gateway.start();
         this.load = new HttpLoad(URI.create("http://127.0.0.1:" + gateway.port()));

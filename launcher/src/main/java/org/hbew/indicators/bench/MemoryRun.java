@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.TopicPartition;
+import org.hbew.indicators.broker.FreePorts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

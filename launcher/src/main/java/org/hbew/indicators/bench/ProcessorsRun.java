@@ -6,10 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.StreamsConfig;
+import org.hbew.indicators.broker.FreePorts;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.processors.ProcessorsApp;
 import org.hbew.indicators.processors.ProcessorsConfig;
-import org.hbew.indicators.processors.topology.TopologySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,9 +54,9 @@ final class ProcessorsRun implements AutoCloseable {
      *
      * @throws InterruptedException if the benchmark is stopped meanwhile (the instance is closed)
      */
-    static ProcessorsRun start(InProcessStack stack, Catalog catalog, int partitions, int streamThreads,
-                               String guarantee) throws InterruptedException {
-        return start(stack, catalog, partitions, streamThreads, guarantee, applicationId(guarantee));
+    static ProcessorsRun start(InProcessStack stack, Catalog catalog, int streamThreads, String guarantee)
+            throws InterruptedException {
+        return start(stack, catalog, streamThreads, guarantee, applicationId(guarantee));
     }
 
     /**
@@ -64,25 +64,26 @@ final class ProcessorsRun implements AutoCloseable {
      * the records before the timed instances do, so that they run on code the JIT has compiled already, the one
      * after the other alike (otherwise the first of them pays for the compiling).
      */
-    static ProcessorsRun warmUp(InProcessStack stack, Catalog catalog, int partitions, int streamThreads)
+    static ProcessorsRun warmUp(InProcessStack stack, Catalog catalog, int streamThreads)
             throws InterruptedException {
-        return start(stack, catalog, partitions, streamThreads, StreamsConfig.EXACTLY_ONCE_V2, WARM_UP_APPLICATION_ID);
+        return start(stack, catalog, streamThreads, StreamsConfig.EXACTLY_ONCE_V2, WARM_UP_APPLICATION_ID);
     }
 
-    private static ProcessorsRun start(InProcessStack stack, Catalog catalog, int partitions, int streamThreads,
-                                       String guarantee, String applicationId) throws InterruptedException {
+    /** The partitions of hbew.events.raw are asked of the cluster, as the product's processors do. */
+    private static ProcessorsRun start(InProcessStack stack, Catalog catalog, int streamThreads, String guarantee,
+                                       String applicationId) throws InterruptedException {
         int port = FreePorts.one();
         // The operator's client settings first, then what this phase measures, which they must not change.
         Map<String, String> overrides = new HashMap<>(stack.clientSettings().asMap());
         overrides.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(streamThreads));
         overrides.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, guarantee);
-        ProcessorsConfig config = ProcessorsConfig.defaults(stack.bootstrapServers(),
+        ProcessorsConfig config = ProcessorsConfig.builder(stack.bootstrapServers(),
                         stack.dir().resolve(applicationId))
-                .withApplicationId(applicationId)
-                .withHttpPort(port)
-                .withReplicationFactor(stack.replicationFactor())
-                .withTopology(TopologySettings.defaults(partitions))
-                .withStreamsOverrides(overrides);
+                .applicationId(applicationId)
+                .httpPort(port)
+                .replicationFactor(stack.replicationFactor())
+                .streamsOverrides(overrides)
+                .build();
         long start = System.nanoTime();
         ProcessorsApp processors = new ProcessorsApp(config, catalog);
         try {

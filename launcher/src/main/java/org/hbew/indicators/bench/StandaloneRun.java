@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.hbew.indicators.broker.FreePorts;
 import org.hbew.indicators.event.EventEnvelope;
 import org.hbew.indicators.ingest.TokenStore;
 import org.slf4j.Logger;
@@ -67,9 +68,9 @@ final class StandaloneRun {
     }
 
     private StandaloneLaunch launch(Path dataDir) {
-        int[] ports = FreePorts.distinct(3);
+        List<Integer> ports = FreePorts.distinct(3);
         return new StandaloneLaunch(StandaloneLaunch.currentJavaHome(), settings.javaOptions(),
-                StandaloneLaunch.currentClassPath(), dataDir, ports[0], ports[1], ports[2]);
+                StandaloneLaunch.currentClassPath(), dataDir, ports.get(0), ports.get(1), ports.get(2));
     }
 
     private BenchReport.LoadFigures load(StandaloneLaunch launch, List<EventEnvelope> load, int clients,

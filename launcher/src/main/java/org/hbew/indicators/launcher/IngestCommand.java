@@ -83,16 +83,17 @@ final class IngestCommand implements Callable<Integer> {
         TokenStore tokenStore = TokensFiles.read(tokens);
         DemoTokens.refuseUnlessDemo(spec, tokenStore.principals().stream()
                 .map(p -> tokenStore.token(p).orElse("")).toList());
-        IngestConfig config = IngestConfig.defaults(bootstrapServers, tokenStore)
-                .withBind(host, port)
-                .withLimits(maxBodyBytes, maxEvents)
-                .withTimeBounds(maxClockSkew, maxEventAge)
-                .withProducerOverrides(kafkaConfig.properties().asMap())
-                .withReadToken(readToken.token(spec, Optional.of(tokenStore)));
-        if (tlsKeystore != null) {
-            config = config.withTls(new IngestConfig.TlsKeystore(tlsKeystore,
-                    tlsKeystorePassword));
-        }
+        IngestConfig config = IngestConfig.builder(bootstrapServers, tokenStore)
+                .host(host)
+                .port(port)
+                .maxBodyBytes(maxBodyBytes)
+                .maxEventsPerRequest(maxEvents)
+                .maxClockSkew(maxClockSkew)
+                .maxEventAge(maxEventAge)
+                .producerOverrides(kafkaConfig.properties().asMap())
+                .readToken(readToken.token(spec, Optional.of(tokenStore)))
+                .tls(tlsKeystore == null ? null : new IngestConfig.TlsKeystore(tlsKeystore, tlsKeystorePassword))
+                .build();
         PrintWriter out = spec.commandLine().getOut();
         try (ShutdownSignal signal = new ShutdownSignal("hbew-ingest-shutdown");
              IngestGateway gateway = new IngestGateway(config, CatalogLoader.loadDefault())) {

@@ -4,11 +4,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.ingest.TokenStore;
+import org.hbew.indicators.processors.GroupProtocol;
 import org.hbew.indicators.processors.ProcessorsApp;
 import org.hbew.indicators.processors.ProcessorsConfig;
 import org.hbew.indicators.processors.topology.TopologySettings;
@@ -31,6 +31,11 @@ import picocli.CommandLine.Spec;
 final class ProcessorsCommand implements Callable<Integer> {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
+    /**
+     * What {@code ./hbew processors} has always committed at, ten times less often than {@link
+     * ProcessorsConfig#DEFAULT_COMMIT_INTERVAL} that standalone and the tests use.
+     */
+    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
     @Spec
     private CommandLine.Model.CommandSpec spec;
@@ -84,8 +89,9 @@ final class ProcessorsCommand implements Callable<Integer> {
     int replicationFactor;
 
     @Option(names = "--group-protocol", defaultValue = "classic", paramLabel = "classic|streams",
+            converter = GroupProtocolConverter.class, completionCandidates = GroupProtocolConverter.Names.class,
             description = "Rebalance protocol; streams is Kafka 4's KIP-1071 protocol (default: ${DEFAULT-VALUE}).")
-    String groupProtocol;
+    GroupProtocol groupProtocol;
 
     @Option(names = "--windows", defaultValue = "1h,1d", paramLabel = "LIST",
             description = "Tumbling event-time windows (default: ${DEFAULT-VALUE}).")
@@ -112,20 +118,8 @@ final class ProcessorsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        List<WindowSpec> windowSpecs;
-        TopologySettings settings;
-        try {
-            windowSpecs = Arrays.stream(windows.split(",")).map(String::strip).map(WindowSpec::parse).toList();
-            settings = new TopologySettings(windowSpecs, grace, TopologySettings.DEFAULT_RETENTION, dedupeHorizon,
-                    statusInterval, 0);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-        Optional<TokenStore> tokenStore = tokens == null ? Optional.empty() : Optional.of(TokensFiles.read(tokens));
-        String token = readToken.token(spec, tokenStore);
-        ProcessorsConfig config = new ProcessorsConfig(bootstrapServers, applicationId, stateDir, host, httpPort,
-                advertisedHost, threads, standbyReplicas, replicationFactor, groupProtocol, Duration.ofSeconds(1),
-                settings, 0, citySilence, kafkaConfig.properties().asMap(), token);
+        ProcessorsConfig config = config();
+        String token = config.readToken();
         PrintWriter out = spec.commandLine().getOut();
         try (ShutdownSignal signal = new ShutdownSignal("hbew-processors-shutdown");
              ProcessorsApp app = new ProcessorsApp(config, CatalogLoader.loadDefault())) {
@@ -143,6 +137,42 @@ final class ProcessorsCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The instance's configuration as the options (or their {@code HBEW_*} variables) say. The partitions of
+     * hbew.events.raw are left to be asked of the cluster at start-up.
+     *
+     * @throws CommandLine.ParameterException if the windows cannot be read or do not fit the grace
+     */
+    ProcessorsConfig config() {
+        TopologySettings topology;
+        try {
+            topology = TopologySettings.builder()
+                    .windows(Arrays.stream(windows.split(",")).map(String::strip).map(WindowSpec::parse).toList())
+                    .grace(grace)
+                    .dedupeHorizon(dedupeHorizon)
+                    .statusInterval(statusInterval)
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        Optional<TokenStore> tokenStore = tokens == null ? Optional.empty() : Optional.of(TokensFiles.read(tokens));
+        return ProcessorsConfig.builder(bootstrapServers, stateDir)
+                .applicationId(applicationId)
+                .httpHost(host)
+                .httpPort(httpPort)
+                .advertisedHost(advertisedHost)
+                .streamThreads(threads)
+                .standbyReplicas(standbyReplicas)
+                .replicationFactor(replicationFactor)
+                .groupProtocol(groupProtocol)
+                .commitInterval(COMMIT_INTERVAL)
+                .topology(topology)
+                .citySilenceAfter(citySilence)
+                .streamsOverrides(kafkaConfig.properties().asMap())
+                .readToken(readToken.token(spec, tokenStore))
+                .build();
     }
 
     /** Kafka Streams stopped for good (Kafka refused it): this command fails with the reason. */

@@ -44,7 +44,8 @@ final class TargetsCommand implements Runnable {
 
     /** The options that name one target: item, indicator and, for a city's own target, the city. */
     static final class TargetKey {
-        @Option(names = "--item", required = true, paramLabel = "N", description = "Agreement item, 1 to 22.")
+        @Option(names = "--item", required = true, paramLabel = "N",
+                description = "Agreement item, 1 to " + CatalogLoader.ITEM_COUNT + ".")
         int item;
 
         @Option(names = "--indicator", required = true, paramLabel = "CODE",

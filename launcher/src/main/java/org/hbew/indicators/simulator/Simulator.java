@@ -37,6 +37,7 @@ public final class Simulator implements AutoCloseable {
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(DRAIN_TIMEOUT_SECONDS);
 
     private final SimulatorConfig config;
+    private final Ticker ticker;
     private final EventGenerator generator;
     private final ExecutorService httpExecutor;
     private final IngestClient client;
@@ -56,12 +57,18 @@ public final class Simulator implements AutoCloseable {
      * @throws IllegalArgumentException if a city has neither its own token nor an admin token to fall back on
      */
     public Simulator(SimulatorConfig config, Catalog catalog, Clock clock) {
+        this(config, catalog, clock, Ticker.SYSTEM);
+    }
+
+    /** With the pacer's time in the hands of {@code ticker}, so that a test can step it. */
+    Simulator(SimulatorConfig config, Catalog catalog, Clock clock, Ticker ticker) {
         Map<String, String> tokens = new LinkedHashMap<>();
         for (String city : catalog.cityCodes()) {
             tokens.put(city, config.tokenFor(city).orElseThrow(() -> new IllegalArgumentException(
                     "no token for " + city + " and no admin token: add '" + city + "=<token>' to the tokens")));
         }
         this.config = config;
+        this.ticker = ticker;
         this.generator = new EventGenerator(catalog, config.generator(), clock);
         AtomicInteger threadNumber = new AtomicInteger();
         this.httpExecutor = Executors.newFixedThreadPool(2, r -> daemon(r, "hbew-simulator-http-"
@@ -169,12 +176,12 @@ public final class Simulator implements AutoCloseable {
     }
 
     private void pace() {
-        long startNanos = System.nanoTime();
+        long startNanos = ticker.nanoTime();
         double skipped = 0;
         long generated = 0;
         try {
             while (running) {
-                double due = config.rate() * (System.nanoTime() - startNanos) / 1e9 - skipped - generated;
+                double due = config.rate() * (ticker.nanoTime() - startNanos) / 1e9 - skipped - generated;
                 double allowed = config.rate() * MAX_CATCH_UP_SECONDS;
                 if (due > allowed) {
                     skipped += due - allowed;
@@ -185,7 +192,7 @@ public final class Simulator implements AutoCloseable {
                     dispatch(count);
                     generated += count;
                 }
-                Thread.sleep(TICK_MILLIS);
+                ticker.sleep(TICK_MILLIS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -212,6 +219,30 @@ public final class Simulator implements AutoCloseable {
 
     private static long remainingMillis(long deadlineNanos) {
         return Math.max(0, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
+    }
+
+    /**
+     * The pacer's sense of time: a monotonic clock and the sleep between ticks. The rate is kept by reading the
+     * clock, not by counting sleeps, so a tick that sleeps long (a busy machine, a stalled sender) is made up for,
+     * up to a second's worth.
+     */
+    interface Ticker {
+
+        Ticker SYSTEM = new Ticker() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleep(long millis) throws InterruptedException {
+                Thread.sleep(millis);
+            }
+        };
+
+        long nanoTime();
+
+        void sleep(long millis) throws InterruptedException;
     }
 
     private static Thread start(Runnable task, String name) {

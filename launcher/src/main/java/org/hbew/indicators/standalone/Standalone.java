@@ -3,7 +3,6 @@ package org.hbew.indicators.standalone;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.hbew.indicators.broker.EmbeddedKafkaBroker;
+import org.hbew.indicators.broker.FreePorts;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.ingest.IngestConfig;
 import org.hbew.indicators.ingest.IngestGateway;
@@ -98,41 +98,59 @@ public final class Standalone implements AutoCloseable {
 
     private void startIngest() {
         TokenStore tokens = TokenStore.loadOrCreate(config.tokensFile(), catalog.cityCodes(), true);
-        ingest = new IngestGateway(IngestConfig.defaults(broker.bootstrapServers(), tokens)
-                .withBind(config.host(), config.ingestPort())
-                .withReadToken(readToken(tokens)), catalog);
+        ingest = new IngestGateway(IngestConfig.builder(broker.bootstrapServers(), tokens)
+                .host(config.host())
+                .port(config.ingestPort())
+                .readToken(readToken(tokens))
+                .build(), catalog);
         started.push(ingest);
         ingest.start();
     }
 
     /**
-     * The processors' windows and timing for this configuration.
+     * The processors' windows and timing for this configuration: the defaults but for the grace and the status
+     * interval. The partitions of hbew.events.raw are asked of the broker at start-up, like any instance's: a
+     * data directory of an earlier run keeps the topic it had, whatever {@code --partitions} says now.
      *
      * @throws IllegalArgumentException if they do not fit together (a grace longer than the retention allows)
      */
     public static TopologySettings topologySettings(StandaloneConfig config) {
-        TopologySettings defaults = TopologySettings.defaults(config.partitions());
-        return new TopologySettings(defaults.windows(), config.grace(), defaults.retention(), defaults.dedupeHorizon(),
-                config.statusInterval(), config.partitions());
+        return TopologySettings.builder().grace(config.grace()).statusInterval(config.statusInterval()).build();
     }
 
     private void startProcessors() {
-        processorsPort = config.processorsPort() == 0 ? freePort() : config.processorsPort();
-        TopologySettings settings = topologySettings(config);
-        ProcessorsConfig processorsConfig = ProcessorsConfig.defaults(broker.bootstrapServers(),
-                        config.dataDir().resolve("processors"))
-                .withHttpPort(processorsPort)
-                .withHttpHost(config.host())
-                .withReadToken(readToken(TokenStore.load(config.tokensFile())))
-                .withReplicationFactor(1)
-                .withTopology(settings)
-                .withCitySilenceAfter(config.citySilenceAfter());
-        processors = new ProcessorsApp(processorsConfig, catalog);
-        started.push(processors);
-        processors.start();
+        // The query API's port is advertised to Kafka Streams before the API listens, so port 0 cannot be left
+        // to the API to choose: a free port is found first, and another one if that was taken in between.
+        processors = config.processorsPort() == 0
+                ? FreePorts.retryOnBindFailure(() -> startProcessorsOn(FreePorts.one(hostAddress())))
+                : startProcessorsOn(config.processorsPort());
+        processorsPort = processors.config().httpPort();
         if (!processors.awaitRunning(STARTUP_TIMEOUT)) {
             throw new IllegalStateException("the processors did not reach RUNNING within " + STARTUP_TIMEOUT);
         }
+    }
+
+    /** The processors with their query API on {@code port}; closed again if they cannot start. */
+    private ProcessorsApp startProcessorsOn(int port) {
+        ProcessorsConfig processorsConfig = ProcessorsConfig.builder(broker.bootstrapServers(),
+                        config.dataDir().resolve("processors"))
+                .httpPort(port)
+                .httpHost(config.host())
+                .readToken(readToken(TokenStore.load(config.tokensFile())))
+                .replicationFactor(1)
+                .topology(topologySettings(config))
+                .citySilenceAfter(config.citySilenceAfter())
+                .build();
+        ProcessorsApp app = new ProcessorsApp(processorsConfig, catalog);
+        started.push(app);
+        try {
+            app.start();
+        } catch (RuntimeException e) {
+            started.remove(app);
+            app.close();
+            throw e;
+        }
+        return app;
     }
 
     /**
@@ -158,11 +176,11 @@ public final class Standalone implements AutoCloseable {
         simulator.start();
     }
 
-    private int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(config.host()))) {
-            return socket.getLocalPort();
+    private InetAddress hostAddress() {
+        try {
+            return InetAddress.getByName(config.host());
         } catch (IOException e) {
-            throw new UncheckedIOException("no free port for the processors' query API", e);
+            throw new UncheckedIOException("cannot resolve " + config.host(), e);
         }
     }
 

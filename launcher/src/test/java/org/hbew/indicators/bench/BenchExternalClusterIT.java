@@ -27,6 +27,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.common.TopicPartition;
+import org.hbew.indicators.broker.FreePorts;
 import org.hbew.indicators.broker.SaslSslListener;
 import org.hbew.indicators.json.Json;
 import org.hbew.indicators.kafka.Topics;

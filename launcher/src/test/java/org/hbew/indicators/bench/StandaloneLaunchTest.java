@@ -64,9 +64,4 @@ class StandaloneLaunchTest {
         assertThat(ChildJvm.PROCESSORS_READY.matcher("12:00:01.000 INFO  ProcessorsApp - Processors starting")
                 .find()).isFalse();
     }
-
-    @Test
-    void shouldNeverChooseTheProductsDefaultPorts() {
-        assertThat(FreePorts.distinct(20)).doesNotContain(8080, 8081, 9090, 9092, 9093).doesNotHaveDuplicates();
-    }
 }

@@ -33,6 +33,7 @@ import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartitionInfo;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
+import org.hbew.indicators.broker.FreePorts;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.event.EventEnvelope;
@@ -45,7 +46,7 @@ import org.hbew.indicators.kafka.Keys;
 import org.hbew.indicators.kafka.Topics;
 import org.hbew.indicators.processors.ProcessorsApp;
 import org.hbew.indicators.processors.ProcessorsConfig;
-import org.hbew.indicators.testing.TestPorts;
+import org.hbew.indicators.testing.Elapsed;
 import org.hbew.indicators.testing.TestStack;
 import org.hbew.indicators.testing.ThreeBrokerCluster;
 import org.junit.jupiter.api.AfterEach;
@@ -135,15 +136,20 @@ class BrokerFailoverIT {
         long testStart = System.nanoTime();
         cluster = ThreeBrokerCluster.startWithTopics();
         log.info("three brokers at {} with the topics after {} s", cluster.bootstrapServers(),
-                TestPorts.secondsSince(testStart));
-        ingest = new IngestGateway(IngestConfig.defaults(cluster.bootstrapServers(), TokenStore.of(TOKENS))
-                .withBind("127.0.0.1", 0), catalog);
+                Elapsed.secondsSince(testStart));
+        ingest = new IngestGateway(IngestConfig.builder(cluster.bootstrapServers(), TokenStore.of(TOKENS))
+                .host("127.0.0.1").port(0).build(), catalog);
         ingest.start();
-        processors = new ProcessorsApp(ProcessorsConfig.defaults(cluster.bootstrapServers(), dir.resolve("state"))
-                .withHttpHost("127.0.0.1")
-                .withHttpPort(TestPorts.one())
-                .withReplicationFactor(ThreeBrokerCluster.REPLICATION_FACTOR), catalog);
-        processors.start();
+        processors = FreePorts.onFreePort(port -> {
+            ProcessorsApp app = new ProcessorsApp(ProcessorsConfig.builder(cluster.bootstrapServers(),
+                            dir.resolve("state"))
+                    .httpHost("127.0.0.1")
+                    .httpPort(port)
+                    .replicationFactor(ThreeBrokerCluster.REPLICATION_FACTOR)
+                    .build(), catalog);
+            app.start();
+            return app;
+        });
         assertThat(processors.awaitRunning(PATIENCE)).as("processors RUNNING on three brokers").isTrue();
         group = new StreamsGroup(cluster.bootstrapServers(), processors.config().applicationId(),
                 ThreeBrokerCluster.PARTITIONS);
@@ -154,16 +160,16 @@ class BrokerFailoverIT {
         Victim victim = chooseLeaderToStop();
         int stopped = victim.node();
         log.info("stopping node {}: {}; {} events acknowledged so far, at {} s", stopped, victim.roles(),
-                load.acknowledged(), TestPorts.secondsSince(testStart));
+                load.acknowledged(), Elapsed.secondsSince(testStart));
         cluster.stop(stopped);
         long acknowledgedWhenStopped = load.acknowledged();
-        log.info("node {} stopped at {} s with {} events acknowledged", stopped, TestPorts.secondsSince(testStart),
+        log.info("node {} stopped at {} s with {} events acknowledged", stopped, Elapsed.secondsSince(testStart),
                 acknowledgedWhenStopped);
         Thread.sleep(LOAD_AFTER_STOP.toMillis());
         List<IngestLoad.Batch> batches = load.stop();
         SentTally sent = load.tally();
         log.info("load stopped at {} s: {} events acknowledged in {} batches, {} of them retried",
-                TestPorts.secondsSince(testStart),
+                Elapsed.secondsSince(testStart),
                 sent.sent(), batches.size(), batches.stream().filter(b -> b.attempts() > 1).count());
 
         assertThat(batches.stream().filter(b -> !(b.result() instanceof PostResult.Accepted))
@@ -184,7 +190,7 @@ class BrokerFailoverIT {
         assertThat(queryDifferences(sent)).as("the query API against what was acknowledged").isEmpty();
         assertEveryTopicReplicatedThrice();
         log.info("{} events, {} raw records accounted for; the whole test took {} s", sent.distinct(), raw.size(),
-                TestPorts.secondsSince(testStart));
+                Elapsed.secondsSince(testStart));
     }
 
     /**

@@ -32,11 +32,12 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.hbew.indicators.broker.FreePorts;
 import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.json.Json;
 import org.hbew.indicators.kafka.Keys;
 import org.hbew.indicators.kafka.Topics;
-import org.hbew.indicators.testing.TestPorts;
+import org.hbew.indicators.testing.Elapsed;
 import org.hbew.indicators.testing.TestStack;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -165,7 +166,7 @@ class ProcessorsCrashIT {
         ProcessorsChild a = launch("a", stateDir);
         a.awaitReady(PATIENCE);
         log.info("{} RUNNING after {} s; {} kills at random moments of the next {}", a,
-                TestPorts.secondsSince(testStart), KILLS,
+                Elapsed.secondsSince(testStart), KILLS,
                 KILL_SPAN);
 
         a = killAndRestart(a, stateDir, random);
@@ -174,10 +175,10 @@ class ProcessorsCrashIT {
 
         SentTally sent = load.stop();
         log.info("load stopped after {} records ({} distinct events, {} re-sends) at {} s", sent.sent(),
-                sent.distinct(), sent.resends(), TestPorts.secondsSince(testStart));
+                sent.distinct(), sent.resends(), Elapsed.secondsSince(testStart));
         List<ProcessorsChild> running = children.stream().filter(ProcessorsChild::isAlive).toList();
         awaitWorkedOff(sent, running);
-        log.info("worked off at {} s", TestPorts.secondsSince(testStart));
+        log.info("worked off at {} s", Elapsed.secondsSince(testStart));
 
         for (ProcessorsChild child : running) {
             JsonNode accounting = get(child, "/v1/accounting");
@@ -200,7 +201,7 @@ class ProcessorsCrashIT {
                 .untilAsserted(() -> assertThat(differences(region, readLatest(Topics.INDICATORS_REGION.name())))
                         .as("hbew.indicators.region against what was sent (%d figures)", region.size()).isEmpty());
         log.info("{} city and {} regional figures equal; the whole test took {} s", city.size(), region.size(),
-                TestPorts.secondsSince(testStart));
+                Elapsed.secondsSince(testStart));
     }
 
     /**
@@ -409,7 +410,7 @@ class ProcessorsCrashIT {
         int incarnation = launches.merge(name, 1, Integer::sum);
         String label = name + "#" + incarnation;
         ProcessorsChild child = ProcessorsChild.launch(label, stack.bootstrapServers(), applicationId, stateDir,
-                TestPorts.one(), WORK.resolve(name + "-" + incarnation + ".log"), http);
+                FreePorts.one(), WORK.resolve(name + "-" + incarnation + ".log"), http);
         children.add(child);
         return child;
     }

@@ -2,7 +2,6 @@ package org.hbew.indicators.ingestclient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -11,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hbew.indicators.broker.FreePorts;
 import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.testing.FakeIngest;
 import org.junit.jupiter.api.AfterEach;
@@ -97,11 +97,7 @@ class IngestClientTest {
 
     @Test
     void shouldRetryWhenNobodyAnswers() throws Exception {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        IngestClient nowhere = client(URI.create("http://127.0.0.1:" + closedPort),
+        IngestClient nowhere = client(URI.create("http://127.0.0.1:" + FreePorts.one()),
                 new RetryPolicy(3, Duration.ofMillis(50), Duration.ofSeconds(1)));
 
         PostResult result = nowhere.post("secret", List.of(event()));

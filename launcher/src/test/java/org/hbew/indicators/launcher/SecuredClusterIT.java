@@ -41,6 +41,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.hbew.indicators.broker.FreePorts;
 import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.event.EventEnvelope;
 import org.hbew.indicators.ingest.IngestConfig;
@@ -52,7 +53,6 @@ import org.hbew.indicators.kafka.Topics;
 import org.hbew.indicators.processors.ProcessorsApp;
 import org.hbew.indicators.processors.ProcessorsConfig;
 import org.hbew.indicators.testing.SecuredKafka;
-import org.hbew.indicators.testing.TestPorts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -180,7 +180,7 @@ class SecuredClusterIT {
 
         Run run = assertTimeoutPreemptively(REFUSAL_DEADLINE, () -> hbew(env, "processors",
                 "--bootstrap-servers", kafka.bootstrapServers(), "--state-dir", dir.resolve("wrong-pw").toString(),
-                "--host", "127.0.0.1", "--http-port", String.valueOf(TestPorts.one())));
+                "--host", "127.0.0.1", "--http-port", String.valueOf(FreePorts.one())));
 
         assertThat(run.exit()).as(run.describe()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.err()).contains("Kafka refused the credentials", "SaslAuthenticationException")
@@ -223,7 +223,7 @@ class SecuredClusterIT {
         Run run = assertTimeoutPreemptively(REFUSAL_DEADLINE, () -> hbew(Map.of(), "processors",
                 "--bootstrap-servers", kafka.bootstrapServers(), "--kafka-config", ingestConfig.toString(),
                 "--state-dir", dir.resolve("ingest-user").toString(), "--host", "127.0.0.1",
-                "--http-port", String.valueOf(TestPorts.one())));
+                "--http-port", String.valueOf(FreePorts.one())));
 
         assertThat(run.exit()).as(run.describe()).isEqualTo(ExitCodes.FAILED);
         assertThat(run.err()).contains("Kafka denied access", "AuthorizationException");
@@ -258,22 +258,25 @@ class SecuredClusterIT {
     }
 
     private IngestGateway ingest(TokenStore tokens, Map<String, String> client) {
-        IngestGateway gateway = new IngestGateway(IngestConfig.defaults(kafka.bootstrapServers(), tokens)
-                .withBind("127.0.0.1", 0).withProducerOverrides(client), CatalogLoader.loadDefault());
+        IngestGateway gateway = new IngestGateway(IngestConfig.builder(kafka.bootstrapServers(), tokens)
+                .host("127.0.0.1").port(0).producerOverrides(client).build(), CatalogLoader.loadDefault());
         gateway.start();
         return gateway;
     }
 
     private ProcessorsApp processors(Map<String, String> client, Path stateDir) {
-        ProcessorsConfig config = ProcessorsConfig.defaults(kafka.bootstrapServers(), stateDir)
-                .withHttpHost("127.0.0.1")
-                .withHttpPort(TestPorts.one())
-                .withReplicationFactor(1)
-                .withStreamsOverrides(client)
-                .withReadToken(READ_TOKEN);
-        ProcessorsApp app = new ProcessorsApp(config, CatalogLoader.loadDefault());
-        app.start();
-        return app;
+        return FreePorts.onFreePort(port -> {
+            ProcessorsConfig config = ProcessorsConfig.builder(kafka.bootstrapServers(), stateDir)
+                    .httpHost("127.0.0.1")
+                    .httpPort(port)
+                    .replicationFactor(1)
+                    .streamsOverrides(client)
+                    .readToken(READ_TOKEN)
+                    .build();
+            ProcessorsApp app = new ProcessorsApp(config, CatalogLoader.loadDefault());
+            app.start();
+            return app;
+        });
     }
 
     private Set<String> citiesOnIndicatorsCity(Map<String, String> client) {

@@ -8,7 +8,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -34,6 +33,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.hbew.indicators.broker.FreePorts;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.event.EventEnvelope;
@@ -102,12 +102,17 @@ class OperatorsPageIT {
                 .isTrue();
         stack = TestStack.withTopics();
         stateDir = Files.createTempDirectory("hbew-page-it");
-        config = ProcessorsConfig.defaults(stack.bootstrapServers(), stateDir)
-                .withApplicationId("hbew-page-it-" + UUID.randomUUID())
-                .withHttpPort(freePort())
-                .withReplicationFactor(1);
-        processors = new ProcessorsApp(config, shortCadenceCatalog());
-        processors.start();
+        String applicationId = "hbew-page-it-" + UUID.randomUUID();
+        processors = FreePorts.onFreePort(port -> {
+            config = ProcessorsConfig.builder(stack.bootstrapServers(), stateDir)
+                    .applicationId(applicationId)
+                    .httpPort(port)
+                    .replicationFactor(1)
+                    .build();
+            ProcessorsApp app = new ProcessorsApp(config, shortCadenceCatalog());
+            app.start();
+            return app;
+        });
         assertThat(processors.awaitRunning(PATIENCE)).as("Kafka Streams RUNNING").isTrue();
         producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new ByteArraySerializer());
@@ -383,11 +388,5 @@ class OperatorsPageIT {
         script("return new Promise(resolve => requestAnimationFrame(() => requestAnimationFrame(resolve)));");
         Path shot = browser.getScreenshotAs(OutputType.FILE).toPath();
         Files.copy(shot, Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

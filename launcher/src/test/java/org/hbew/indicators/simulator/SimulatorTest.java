@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.testing.FakeIngest;
@@ -51,13 +58,74 @@ class SimulatorTest {
 
     @Test
     void shouldKeepToItsRate() throws Exception {
-        try (Simulator simulator = new Simulator(SimulatorConfig.of(ingest.url(), TOKENS, 50,
-                GeneratorSettings.defaults(4)), CATALOG)) {
+        // Given a simulator at 50 events/s whose pacer sees two seconds pass, a tick at a time
+        SteppedTicker ticker = new SteppedTicker(Collections.nCopies(20, Duration.ofMillis(Simulator.TICK_MILLIS)));
+        try (Simulator simulator = simulator(50, ticker)) {
             simulator.start();
-            Thread.sleep(2_000);
+            ticker.awaitLastStep();
+
+            // When it stops
             simulator.close();
 
-            assertThat(simulator.stats().sent()).isBetween(70L, 110L);
+            // Then it has sent two seconds' worth of events, exactly
+            assertThat(simulator.stats().sent()).isEqualTo(100);
+        }
+    }
+
+    @Test
+    void shouldCatchUpAtMostASecondsWorthAfterAStall() throws Exception {
+        // Given a simulator at 50 events/s whose pacer oversleeps by five seconds, then ticks once more
+        SteppedTicker ticker = new SteppedTicker(List.of(Duration.ofSeconds(5), Duration.ofMillis(Simulator.TICK_MILLIS)));
+        try (Simulator simulator = simulator(50, ticker)) {
+            simulator.start();
+            ticker.awaitLastStep();
+
+            // When it stops
+            simulator.close();
+
+            // Then it made up one second of the five (50 events) and kept to its rate for the tick after (5)
+            assertThat(simulator.stats().sent()).isEqualTo(55);
+        }
+    }
+
+    private Simulator simulator(double rate, Simulator.Ticker ticker) {
+        return new Simulator(SimulatorConfig.of(ingest.url(), TOKENS, rate, GeneratorSettings.defaults(4)), CATALOG,
+                Clock.systemUTC(), ticker);
+    }
+
+    /**
+     * The pacer's time, moving only when it sleeps, by the steps given; after the last step, the pacer's next
+     * sleep lasts until the simulator is closed. Only the pacer thread reads and moves it.
+     */
+    private static final class SteppedTicker implements Simulator.Ticker {
+
+        private final Deque<Duration> steps;
+        private final CountDownLatch lastStepTaken = new CountDownLatch(1);
+        private long now;
+
+        SteppedTicker(List<Duration> steps) {
+            this.steps = new ArrayDeque<>(steps);
+        }
+
+        @Override
+        public long nanoTime() {
+            return now;
+        }
+
+        @Override
+        public void sleep(long millis) throws InterruptedException {
+            Duration step = steps.poll();
+            if (step != null) {
+                now += step.toNanos();
+                return;
+            }
+            lastStepTaken.countDown();
+            // Time stands still from here on: the pacer waits until close() interrupts it.
+            new CountDownLatch(1).await();
+        }
+
+        void awaitLastStep() throws InterruptedException {
+            assertThat(lastStepTaken.await(20, TimeUnit.SECONDS)).as("the pacer took every step").isTrue();
         }
     }
 

@@ -55,7 +55,7 @@ final class TopologyRun implements AutoCloseable {
 
     TopologyRun(Path stateDir, Instant start) {
         TopologySettings settings = TopologySettings.defaults(1);
-        ProcessorsConfig config = ProcessorsConfig.defaults("unused:9092", stateDir).withTopology(settings);
+        ProcessorsConfig config = ProcessorsConfig.builder("unused:9092", stateDir).topology(settings).build();
         PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry(), CATALOG);
         Properties props = StreamsSettings.properties(config, metrics);
         driver = new TopologyTestDriver(new IndicatorTopology(CATALOG, settings, metrics).topology(props), props,

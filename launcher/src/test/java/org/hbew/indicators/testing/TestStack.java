@@ -81,8 +81,8 @@ public final class TestStack implements AutoCloseable {
     public static TestStack withIngest(Map<String, String> tokens) {
         TestStack stack = withTopics();
         try {
-            stack.gateway = new IngestGateway(IngestConfig.defaults(stack.bootstrapServers(), TokenStore.of(tokens))
-                    .withBind("127.0.0.1", 0), CatalogLoader.loadDefault());
+            stack.gateway = new IngestGateway(IngestConfig.builder(stack.bootstrapServers(), TokenStore.of(tokens))
+                    .host("127.0.0.1").port(0).build(), CatalogLoader.loadDefault());
             stack.gateway.start();
         } catch (RuntimeException e) {
             stack.close();

@@ -2,6 +2,7 @@ package org.hbew.indicators.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -18,6 +20,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
 import org.hbew.indicators.broker.EmbeddedKafkaBroker;
+import org.hbew.indicators.broker.FreePorts;
 import org.hbew.indicators.kafka.TopicProvisioner;
 import org.hbew.indicators.kafka.Topics;
 
@@ -49,16 +52,27 @@ public final class ThreeBrokerCluster implements AutoCloseable {
 
     /**
      * Starts the three nodes together (each waits for a quorum before it answers) and creates the product's
-     * topics.
+     * topics. Every node must know every controller port before any of them starts, so the ports are found first;
+     * a start that lost one of them to another process is made again on fresh ports.
      */
     public static ThreeBrokerCluster startWithTopics() {
+        AtomicReference<List<Integer>> ports = new AtomicReference<>();
+        return FreePorts.retryOnBindFailure(() -> {
+            ports.set(FreePorts.distinct(2 * NODES));
+            return start(ports.get());
+        }, failure -> FreePorts.isBindFailure(failure)
+                // A node whose controller cannot bind asks Kafka to halt the JVM, and says no more than that.
+                || ports.get().stream().anyMatch(port -> FreePorts.isTaken(InetAddress.getLoopbackAddress(), port)));
+    }
+
+    /** The nodes on these ports, the first three the controllers'; everything stopped again if they fail. */
+    private static ThreeBrokerCluster start(List<Integer> ports) {
         Path dir;
         try {
             dir = Files.createTempDirectory("hbew-three-brokers-it");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<Integer> ports = TestPorts.distinct(2 * NODES);
         String voters = IntStream.rangeClosed(1, NODES).mapToObj(id -> id + "@" + HOST + ":" + ports.get(id - 1))
                 .collect(Collectors.joining(","));
         String clusterId = Uuid.randomUuid().toString();

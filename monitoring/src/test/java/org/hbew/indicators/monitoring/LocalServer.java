@@ -3,23 +3,20 @@ package org.hbew.indicators.monitoring;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Set;
 
 /**
- * A real Prometheus or Alertmanager process for the live test, on a free loopback port (never one of the
- * contract's default ports), with its output in a log file. {@link #close()} ends it, forcibly if need be.
+ * A real Prometheus or Alertmanager process for the live test, on a loopback port the caller found free, with its
+ * output in a log file. Neither can be asked to listen on port 0 and say which port it got, so the caller starts
+ * it through {@link org.hbew.indicators.broker.FreePorts#onFreePort}: when the port was taken in between, the
+ * process exits saying "address already in use", {@link #start} throws that, and it is started on another.
+ * {@link #close()} ends it, forcibly if need be.
  */
 final class LocalServer implements AutoCloseable {
-
-    private static final Set<Integer> RESERVED = Set.of(3000, 8080, 8081, 9090, 9092, 9093);
 
     private final String name;
     private final Process process;
@@ -71,20 +68,6 @@ final class LocalServer implements AutoCloseable {
             server.close();
             throw e;
         }
-    }
-
-    /** A free port on the loopback interface, never one of the product's default ports. */
-    static int freePort() {
-        for (int attempt = 0; attempt < 20; attempt++) {
-            try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                if (!RESERVED.contains(socket.getLocalPort())) {
-                    return socket.getLocalPort();
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("no free port", e);
-            }
-        }
-        throw new IllegalStateException("no free port outside " + RESERVED);
     }
 
     URI url(String pathAndQuery) {

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hbew.indicators.broker.FreePorts;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.simulator.GeneratorSettings;
@@ -75,18 +76,19 @@ class MonitoringLiveIT {
         product = new Standalone(config, CATALOG);
         product.start();
 
-        int alertmanagerPort = LocalServer.freePort();
-        alertmanager = LocalServer.alertmanager(LiveConfigs.alertmanager(dir.resolve("alertmanager.yml")),
-                directory("alertmanager"), alertmanagerPort);
+        Path alertmanagerConfig = LiveConfigs.alertmanager(dir.resolve("alertmanager.yml"));
+        alertmanager = FreePorts.onFreePort(port -> LocalServer.alertmanager(alertmanagerConfig,
+                directory("alertmanager"), port));
 
-        int prometheusPort = LocalServer.freePort();
         RulesTestVariant.write(MonitoringFiles.RULES, directory("rules"), SHORT_FOR);
-        Path prometheusConfig = LiveConfigs.prometheus(dir.resolve("prometheus.yml"), Map.of(
-                "localhost:8080", hostPort(product.ingestUrl()),
-                "localhost:8081", hostPort(product.processorsUrl()),
-                "localhost:9093", "127.0.0.1:" + alertmanagerPort,
-                "localhost:9090", "127.0.0.1:" + prometheusPort), dir.resolve("rules") + "/*.yml");
-        prometheus = LocalServer.prometheus(prometheusConfig, directory("prometheus"), prometheusPort);
+        // Prometheus scrapes itself, so its config names its own port: written anew for each port tried.
+        prometheus = FreePorts.onFreePort(port -> LocalServer.prometheus(LiveConfigs.prometheus(
+                dir.resolve("prometheus.yml"), Map.of(
+                        "localhost:8080", hostPort(product.ingestUrl()),
+                        "localhost:8081", hostPort(product.processorsUrl()),
+                        "localhost:9093", hostPort(alertmanager.url("")),
+                        "localhost:9090", "127.0.0.1:" + port), dir.resolve("rules") + "/*.yml"),
+                directory("prometheus"), port));
         LOG.info("Live monitoring: ingest {}, processors {}, {}, {}", product.ingestUrl(), product.processorsUrl(),
                 prometheus, alertmanager);
 

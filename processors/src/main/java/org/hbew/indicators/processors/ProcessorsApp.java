@@ -74,12 +74,11 @@ public final class ProcessorsApp implements AutoCloseable {
      * @throws IllegalStateException if the query API cannot start (port taken); Kafka Streams is closed again
      */
     public synchronized void start() {
-        int partitions = config.rawPartitions() > 0 ? config.rawPartitions() : rawPartitionsOnCluster();
-        TopologySettings base = config.topology();
-        settings = new TopologySettings(base.windows(), base.grace(), base.retention(), base.dedupeHorizon(),
-                base.statusInterval(), partitions);
+        TopologySettings configured = config.topology();
+        settings = configured.rawPartitions() != TopologySettings.PARTITIONS_OF_THE_CLUSTER ? configured
+                : configured.toBuilder().rawPartitions(rawPartitionsOnCluster()).build();
         PipelineMetrics metrics = new PipelineMetrics(registry, catalog);
-        ProcessorsConfig effective = config.withTopology(settings);
+        ProcessorsConfig effective = config.toBuilder().topology(settings).build();
         Properties props = StreamsSettings.properties(effective, metrics);
         Topology topology = new IndicatorTopology(catalog, settings, metrics).topology(props);
 
@@ -108,7 +107,7 @@ public final class ProcessorsApp implements AutoCloseable {
         businessMetrics.start(BusinessMetrics.DEFAULT_REFRESH);
         startQueryServer();
         LOG.info("Processors {} started on {} ({} partitions of {}); Kafka client settings: {}",
-                config.applicationId(), config.bootstrapServers(), partitions, Topics.RAW.name(),
+                config.applicationId(), config.bootstrapServers(), settings.rawPartitions(), Topics.RAW.name(),
                 KafkaClientProperties.of(config.streamsOverrides()).describe());
     }
 

@@ -34,7 +34,7 @@ public final class StreamsSettings {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, config.streamThreads());
-        if ("classic".equals(config.groupProtocol()) || config.standbyReplicas() > 0) {
+        if (config.groupProtocol() == GroupProtocol.CLASSIC || config.standbyReplicas() > 0) {
             // The streams protocol takes standbys from the broker's group configuration; asked for anyway,
             // Kafka Streams warns that the setting is ignored, which is what the operator needs to read.
             p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.standbyReplicas());
@@ -52,7 +52,7 @@ public final class StreamsSettings {
         // a set and formatted log strings each time (profiled: 5 % of the stream thread's CPU). TopologySnapshotTest
         // fails if a sub-topology ever reads two topics.
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
-        p.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, config.groupProtocol());
+        p.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, config.groupProtocol().code());
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ.name());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringHandlers.Processing.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
@@ -62,7 +62,7 @@ public final class StreamsSettings {
         p.put(StreamsConfig.mainConsumerPrefix(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG), true);
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringHandlers.Deserialization.class);
         p.put(DeadLetteringHandlers.METRICS_CONFIG, metrics);
-        if ("classic".equals(config.groupProtocol())) {
+        if (config.groupProtocol() == GroupProtocol.CLASSIC) {
             // Fail over to another instance within seconds rather than the default 45 s. (The streams
             // protocol takes these from the broker's group configuration instead.)
             p.put(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), 10_000);

@@ -69,7 +69,13 @@ public final class IndicatorTopology {
     private final PipelineMetrics metrics;
     private final EventParser parser;
 
+    /** @throws IllegalArgumentException before the partitions of hbew.events.raw are known */
     public IndicatorTopology(Catalog catalog, TopologySettings settings, PipelineMetrics metrics) {
+        if (settings.rawPartitions() == TopologySettings.PARTITIONS_OF_THE_CLUSTER) {
+            // A status task finds the keys it owns by hashing them onto the partitions.
+            throw new IllegalArgumentException("the partitions of " + Topics.RAW.name()
+                    + " must be known before the topology is built");
+        }
         this.catalog = catalog;
         this.settings = settings;
         this.metrics = metrics;

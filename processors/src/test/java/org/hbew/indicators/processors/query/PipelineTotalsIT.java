@@ -28,6 +28,7 @@ import org.hbew.indicators.event.MedicalSettlement;
 import org.hbew.indicators.event.Observation;
 import org.hbew.indicators.event.Observations;
 import org.hbew.indicators.event.PensionTransfer;
+import org.hbew.indicators.processors.GroupProtocol;
 import org.hbew.indicators.processors.ProcessorsApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,8 +121,8 @@ class PipelineTotalsIT {
     }
 
     /** The rebalance protocol of the two instances; {@link PipelineTotalsStreamsProtocolIT} runs it all again with Kafka 4's. */
-    String groupProtocol() {
-        return "classic";
+    GroupProtocol groupProtocol() {
+        return GroupProtocol.CLASSIC;
     }
 
     private EventEnvelope event(Item item, String city, OffsetDateTime at) {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.StreamsGroupDescription;
+import org.hbew.indicators.processors.GroupProtocol;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +20,8 @@ import org.junit.jupiter.api.Test;
 class PipelineTotalsStreamsProtocolIT extends PipelineTotalsIT {
 
     @Override
-    String groupProtocol() {
-        return "streams";
+    GroupProtocol groupProtocol() {
+        return GroupProtocol.STREAMS;
     }
 
     @Test

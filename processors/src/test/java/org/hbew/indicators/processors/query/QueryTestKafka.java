@@ -2,7 +2,6 @@ package org.hbew.indicators.processors.query;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,17 +20,20 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.hbew.indicators.broker.EmbeddedKafkaBroker;
+import org.hbew.indicators.broker.FreePorts;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.event.EventEnvelope;
 import org.hbew.indicators.json.JsonSerde;
 import org.hbew.indicators.kafka.TopicProvisioner;
 import org.hbew.indicators.kafka.Topics;
+import org.hbew.indicators.processors.GroupProtocol;
 import org.hbew.indicators.processors.ProcessorsApp;
 import org.hbew.indicators.processors.ProcessorsConfig;
 
 /**
- * A real single-node broker with the product's topics ({@value #PARTITIONS} partitions each), a producer
+ * A real single-node broker (on ports of its choosing, see {@link EmbeddedKafkaBroker#start()}) with the
+ * product's topics ({@value #PARTITIONS} partitions each), a producer
  * writing to hbew.events.raw as ingest would, and processor instances on free ports with their own state
  * directories. Everything it started, and its temporary directory, goes with {@link #close()}.
  */
@@ -71,20 +73,26 @@ final class QueryTestKafka implements AutoCloseable {
 
     /** An instance of the processors with application id {@code appId}, its query API on a free port. */
     ProcessorsApp processors(String appId, String name, int standbyReplicas) {
-        return processors(appId, name, standbyReplicas, "classic");
+        return processors(appId, name, standbyReplicas, GroupProtocol.CLASSIC);
     }
 
-    /** The same, with the given {@code group.protocol}. */
-    ProcessorsApp processors(String appId, String name, int standbyReplicas, String groupProtocol) {
-        ProcessorsConfig config = ProcessorsConfig.defaults(bootstrapServers(), dir.resolve("state-" + name))
-                .withGroupProtocol(groupProtocol)
-                .withApplicationId(appId)
-                .withHttpPort(freePort())
-                .withReplicationFactor(1)
-                .withStandbyReplicas(standbyReplicas);
-        ProcessorsApp app = new ProcessorsApp(config, CATALOG);
-        app.start();
-        return app;
+    /**
+     * The same, with the given {@code group.protocol}. The query port is advertised to Kafka Streams before the API
+     * listens, so it is found free first, and found again if another process took it in between.
+     */
+    ProcessorsApp processors(String appId, String name, int standbyReplicas, GroupProtocol groupProtocol) {
+        return FreePorts.onFreePort(port -> {
+            ProcessorsConfig config = ProcessorsConfig.builder(bootstrapServers(), dir.resolve("state-" + name))
+                    .groupProtocol(groupProtocol)
+                    .applicationId(appId)
+                    .httpPort(port)
+                    .replicationFactor(1)
+                    .standbyReplicas(standbyReplicas)
+                    .build();
+            ProcessorsApp app = new ProcessorsApp(config, CATALOG);
+            app.start();
+            return app;
+        });
     }
 
     /** Writes events as ingest does: raw key, JSON value, the event time as the record's timestamp. */
@@ -116,15 +124,6 @@ final class QueryTestKafka implements AutoCloseable {
             throw new IllegalStateException("interrupted while producing", e);
         } catch (ExecutionException | TimeoutException e) {
             throw new IllegalStateException("could not produce to " + Topics.RAW.name(), e);
-        }
-    }
-
-    /** A port nothing listens on now; never 8080, 8081 or 9092 (the ephemeral range has none of them). */
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -45,8 +45,8 @@ final class UnstartedQueryServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         TopologySettings settings = TopologySettings.defaults(PARTITIONS);
-        ProcessorsConfig config = ProcessorsConfig.defaults("127.0.0.1:1", stateDir).withTopology(settings)
-                .withHttpPort(0);
+        ProcessorsConfig config = ProcessorsConfig.builder("127.0.0.1:1", stateDir).topology(settings).httpPort(0)
+                .build();
         Properties props = StreamsSettings.properties(config, new PipelineMetrics(new SimpleMeterRegistry(), CATALOG));
         Topology topology = new IndicatorTopology(CATALOG, settings,
                 new PipelineMetrics(new SimpleMeterRegistry(), CATALOG)).topology(props);

@@ -48,7 +48,7 @@ final class TopologyHarness implements AutoCloseable {
 
     TopologyHarness(Path stateDir, TopologySettings settings, Instant wallClock) {
         this.settings = settings;
-        ProcessorsConfig config = ProcessorsConfig.defaults("unused:9092", stateDir).withTopology(settings);
+        ProcessorsConfig config = ProcessorsConfig.builder("unused:9092", stateDir).topology(settings).build();
         PipelineMetrics metrics = new PipelineMetrics(registry, CATALOG);
         Properties props = StreamsSettings.properties(config, metrics);
         topology = new IndicatorTopology(CATALOG, settings, metrics).topology(props);

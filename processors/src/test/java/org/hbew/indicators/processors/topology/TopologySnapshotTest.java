@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.streams.TopologyDescription;
+import org.hbew.indicators.kafka.Topics;
 import org.hbew.indicators.processors.ProcessorsConfig;
 import org.hbew.indicators.processors.StreamsSettings;
 import org.hbew.indicators.processors.metrics.PipelineMetrics;
@@ -27,9 +28,11 @@ class TopologySnapshotTest {
 
     private static TopologyDescription describe() {
         ProcessorsConfig config = ProcessorsConfig.defaults("unused:9092", Path.of("target/snapshot-state"));
+        // As the processors have it once started, having asked the cluster for the partitions of hbew.events.raw.
+        TopologySettings settings = config.topology().toBuilder().rawPartitions(Topics.DEFAULT_PARTITIONS).build();
         PipelineMetrics metrics = new PipelineMetrics(new SimpleMeterRegistry(), TopologyHarness.CATALOG);
         Properties props = StreamsSettings.properties(config, metrics);
-        return new IndicatorTopology(TopologyHarness.CATALOG, config.topology(), metrics).topology(props).describe();
+        return new IndicatorTopology(TopologyHarness.CATALOG, settings, metrics).topology(props).describe();
     }
 
     @Test

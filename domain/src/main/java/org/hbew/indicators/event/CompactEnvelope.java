@@ -369,45 +369,17 @@ final class CompactEnvelope {
         /** A finite JSON number (its grammar exactly) other than the integer -0, or NaN. */
         private double number() {
             int start = pos;
-            int i = pos;
-            if (i < bytes.length && bytes[i] == '-') {
-                i++;
-            }
-            int intStart = i;
-            while (i < bytes.length && isDigit(bytes[i])) {
-                i++;
-            }
-            if (i == intStart || i - intStart > 1 && bytes[intStart] == '0') {
+            int i = CompactJson.numberEnd(bytes, start, bytes.length);
+            if (i < 0 || i - start > MAX_NUMBER_LENGTH) {
                 return Double.NaN;
             }
-            boolean integral = i == bytes.length || bytes[i] != '.' && bytes[i] != 'e' && bytes[i] != 'E';
+            int intStart = bytes[start] == '-' ? start + 1 : start;
+            boolean integral = true;
+            for (int k = intStart; k < i; k++) {
+                integral &= isDigit(bytes[k]);
+            }
             if (integral && bytes[start] == '-' && bytes[intStart] == '0') {
                 // Jackson reads -0 as the integer 0, whose double is +0.0, not Double.parseDouble's -0.0.
-                return Double.NaN;
-            }
-            if (i < bytes.length && bytes[i] == '.') {
-                int fractionStart = ++i;
-                while (i < bytes.length && isDigit(bytes[i])) {
-                    i++;
-                }
-                if (i == fractionStart) {
-                    return Double.NaN;
-                }
-            }
-            if (i < bytes.length && (bytes[i] == 'e' || bytes[i] == 'E')) {
-                i++;
-                if (i < bytes.length && (bytes[i] == '+' || bytes[i] == '-')) {
-                    i++;
-                }
-                int exponentStart = i;
-                while (i < bytes.length && isDigit(bytes[i])) {
-                    i++;
-                }
-                if (i == exponentStart) {
-                    return Double.NaN;
-                }
-            }
-            if (i - start > MAX_NUMBER_LENGTH) {
                 return Double.NaN;
             }
             pos = i;
@@ -449,17 +421,11 @@ final class CompactEnvelope {
          * an escape, a control character or a non-ASCII byte, which the general route reads.
          */
         private int closingQuote() {
-            for (int i = pos; i < bytes.length; i++) {
-                byte b = bytes[i];
-                if (b == '"') {
-                    pos = i;
-                    return i;
-                }
-                if (b < 0x20 || b == '\\' || b == 0x7F) {
-                    return -1;
-                }
+            int close = CompactJson.closingQuote(bytes, pos, bytes.length, Integer.MAX_VALUE);
+            if (close >= 0) {
+                pos = close;
             }
-            return -1;
+            return close;
         }
 
         private boolean expect(byte[] expected) {

@@ -76,7 +76,7 @@ final class CompactJson {
             return object;
         }
         while (true) {
-            String name = name();
+            String name = string();
             if (name == null || pos >= end || bytes[pos] != ':') {
                 return null;
             }
@@ -117,22 +117,13 @@ final class CompactJson {
         };
     }
 
-    private String name() {
+    /** A string (a name or a value) starting at its opening quote, or null. */
+    private String string() {
         if (pos >= end || bytes[pos] != '"') {
             return null;
         }
         int start = pos + 1;
-        int close = closingQuote(start);
-        if (close < 0) {
-            return null;
-        }
-        pos = close + 1;
-        return text(start, close - start);
-    }
-
-    private String string() {
-        int start = pos + 1;
-        int close = closingQuote(start);
+        int close = closingQuote(bytes, start, end, MAX_STRING_LENGTH);
         if (close < 0) {
             return null;
         }
@@ -172,9 +163,13 @@ final class CompactJson {
         return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
     }
 
-    /** The index of the quote that ends a string starting at {@code start}, or -1 for an escape, a control or non-ASCII byte. */
-    private int closingQuote(int start) {
-        int stop = Math.min(end, start + MAX_STRING_LENGTH + 1);
+    /**
+     * The index of the quote that ends a string whose text starts at {@code start}, or -1: for an escape, a control
+     * character or a non-ASCII byte (the general reader's to read), or no quote within {@code maxLength} characters
+     * and before {@code end}. Shared with {@link CompactEnvelope}, which reads the same strings.
+     */
+    static int closingQuote(byte[] bytes, int start, int end, int maxLength) {
+        int stop = (int) Math.min(end, start + (long) maxLength + 1);
         for (int i = start; i < stop; i++) {
             byte b = bytes[i];
             if (b == '"') {
@@ -185,6 +180,47 @@ final class CompactJson {
             }
         }
         return -1;
+    }
+
+    /**
+     * The index just past the number that starts at {@code start} in JSON's grammar,
+     * {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}, or -1 if none does. Shared with {@link CompactEnvelope}.
+     */
+    static int numberEnd(byte[] bytes, int start, int end) {
+        int i = start;
+        if (i < end && bytes[i] == '-') {
+            i++;
+        }
+        int intStart = i;
+        while (i < end && isDigit(bytes[i])) {
+            i++;
+        }
+        if (i == intStart || i - intStart > 1 && bytes[intStart] == '0') {
+            return -1;
+        }
+        if (i < end && bytes[i] == '.') {
+            int fractionStart = ++i;
+            while (i < end && isDigit(bytes[i])) {
+                i++;
+            }
+            if (i == fractionStart) {
+                return -1;
+            }
+        }
+        if (i < end && (bytes[i] == 'e' || bytes[i] == 'E')) {
+            i++;
+            if (i < end && (bytes[i] == '+' || bytes[i] == '-')) {
+                i++;
+            }
+            int exponentStart = i;
+            while (i < end && isDigit(bytes[i])) {
+                i++;
+            }
+            if (i == exponentStart) {
+                return -1;
+            }
+        }
+        return i;
     }
 
     private JsonNode literal(String word, JsonNode node) {
@@ -208,43 +244,16 @@ final class CompactJson {
      */
     private JsonNode number() {
         int start = pos;
-        int i = pos;
-        if (bytes[i] == '-') {
-            i++;
-        }
-        int intStart = i;
-        while (i < end && isDigit(bytes[i])) {
-            i++;
-        }
-        int intDigits = i - intStart;
-        if (intDigits == 0 || intDigits > 1 && bytes[intStart] == '0') {
+        int i = numberEnd(bytes, start, end);
+        if (i < 0) {
             return null;
         }
-        boolean integral = true;
-        if (i < end && bytes[i] == '.') {
-            integral = false;
-            int fractionStart = ++i;
-            while (i < end && isDigit(bytes[i])) {
-                i++;
-            }
-            if (i == fractionStart) {
-                return null;
-            }
+        int intStart = bytes[start] == '-' ? start + 1 : start;
+        int intDigits = 0;
+        while (intStart + intDigits < i && isDigit(bytes[intStart + intDigits])) {
+            intDigits++;
         }
-        if (i < end && (bytes[i] == 'e' || bytes[i] == 'E')) {
-            integral = false;
-            i++;
-            if (i < end && (bytes[i] == '+' || bytes[i] == '-')) {
-                i++;
-            }
-            int exponentStart = i;
-            while (i < end && isDigit(bytes[i])) {
-                i++;
-            }
-            if (i == exponentStart) {
-                return null;
-            }
-        }
+        boolean integral = intStart + intDigits == i;
         if (i - start > MAX_NUMBER_LENGTH) {
             return null;
         }

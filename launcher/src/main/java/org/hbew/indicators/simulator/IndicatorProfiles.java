@@ -12,7 +12,10 @@ import org.hbew.indicators.simulator.IndicatorProfile.Volume;
 /**
  * Plausible behaviour of each plain indicator of the shipped catalog, per average city. Volumes with a
  * default at-least target sit well above it (even the smallest city, at 0.7 of the average, meets it).
- * An indicator added to the catalog later gets a profile from its aggregation until one is added here.
+ * Every plain indicator of the shipped catalog must have its profile here: {@code EventGeneratorTest
+ * .shouldHaveAProfileForEveryPlainIndicatorOfTheCatalog} fails otherwise, so an indicator added to the catalog
+ * needs an entry in the same change. {@link #fallback} (a profile from the indicator's aggregation and range)
+ * only serves catalogs other than the shipped one, such as those a test parses for itself.
  */
 final class IndicatorProfiles {
 

@@ -176,14 +176,14 @@ public final class IndicatorTopology {
                         .withKeySerde(Serdes.String()).withValueSerde(AggregateSerdes.cityContribution()))
                 .process(() -> new RollUpCities(catalog), Named.as("roll-up-cities"), Rollups.STORE)
                 .split(Named.as("route-rollup-"))
-                .branch((key, out) -> out.region() != null, Branched.as("region"))
+                .branch((key, out) -> out instanceof RollupOutput.Region, Branched.as("region"))
                 .defaultBranch(Branched.as("flow"));
         routes.get("route-rollup-region")
-                .mapValues(RollupOutput::region, Named.as("unwrap-region-indicators"))
+                .mapValues(out -> ((RollupOutput.Region) out).indicator(), Named.as("unwrap-region-indicators"))
                 .to(Topics.INDICATORS_REGION.name(),
                         produced(Topics.INDICATORS_REGION, "egress-hbew.indicators.region"));
         routes.get("route-rollup-flow")
-                .mapValues(RollupOutput::flow, Named.as("unwrap-flows"))
+                .mapValues(out -> ((RollupOutput.Flow) out).cell(), Named.as("unwrap-flows"))
                 .to(Topics.FLOWS.name(), produced(Topics.FLOWS, "egress-hbew.flows"));
     }
 

@@ -46,11 +46,11 @@ final class RollUpCities extends ContextualProcessor<String, CityContribution, S
         Instant now = Instant.ofEpochMilli(context().currentSystemTimeMs());
         for (RegionIndicator indicator : rollup.indicators(now)) {
             String key = Keys.regionIndicator(item.number(), indicator.indicator(), rollup.window(), rollup.start());
-            context().forward(record.withKey(key).withValue(new RollupOutput(indicator, null)));
+            context().forward(record.withKey(key).withValue(new RollupOutput.Region(indicator)));
         }
         for (FlowCounts cell : rollup.flows(now)) {
             String key = Keys.flow(cell.flow(), cell.from(), cell.to(), rollup.window(), rollup.start());
-            context().forward(record.withKey(key).withValue(new RollupOutput(null, cell)));
+            context().forward(record.withKey(key).withValue(new RollupOutput.Flow(cell)));
         }
     }
 }

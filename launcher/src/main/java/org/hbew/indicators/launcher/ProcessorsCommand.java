@@ -31,11 +31,6 @@ import picocli.CommandLine.Spec;
 final class ProcessorsCommand implements Callable<Integer> {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
-    /**
-     * What {@code ./hbew processors} has always committed at, ten times less often than {@link
-     * ProcessorsConfig#DEFAULT_COMMIT_INTERVAL} that standalone and the tests use.
-     */
-    private static final Duration COMMIT_INTERVAL = Duration.ofSeconds(1);
 
     @Spec
     private CommandLine.Model.CommandSpec spec;
@@ -167,7 +162,6 @@ final class ProcessorsCommand implements Callable<Integer> {
                 .standbyReplicas(standbyReplicas)
                 .replicationFactor(replicationFactor)
                 .groupProtocol(groupProtocol)
-                .commitInterval(COMMIT_INTERVAL)
                 .topology(topology)
                 .citySilenceAfter(citySilence)
                 .streamsOverrides(kafkaConfig.properties().asMap())

@@ -37,6 +37,14 @@ class ProcessorsCommandConfigTest {
     }
 
     @Test
+    void shouldCommitAsOftenAsStandaloneDoes() {
+        // Under exactly-once a downstream reader sees new figures only at a commit; ./hbew processors once
+        // committed every second while standalone and the documentation said 100 ms.
+        assertThat(config(Map.of()).commitInterval()).isEqualTo(ProcessorsConfig.DEFAULT_COMMIT_INTERVAL)
+                .isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
     void shouldReadTheSameConfigurationFromTheOptionsAndFromTheEnvironment() {
         // Given every option the configuration is made of, once on the command line and once in the environment
         ProcessorsConfig fromOptions = config(Map.of(), "--bootstrap-servers", "kafka-1:9092",

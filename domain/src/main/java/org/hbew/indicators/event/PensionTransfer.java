@@ -3,7 +3,10 @@ package org.hbew.indicators.event;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.OptionalDouble;
 import org.hbew.indicators.catalog.Flow;
+import org.hbew.indicators.catalog.FlowMeasure;
 
 /**
  * Item 20: a worker's pension insurance moving from {@code fromCity} to {@code toCity}. A transfer is
@@ -15,6 +18,9 @@ public record PensionTransfer(
         Stage stage,
         OffsetDateTime requestedAt,
         OffsetDateTime completedAt) implements FlowPayload {
+
+    static final List<String> TIME_FIELDS = List.of("requestedAt", "completedAt");
+    private static final List<TimeOrder> TIME_ORDERS = List.of(TimeOrder.of(TIME_FIELDS, "completedAt", "requestedAt"));
 
     public enum Stage {
         @JsonProperty("requested") REQUESTED,
@@ -39,6 +45,47 @@ public record PensionTransfer(
     @Override
     public double amount() {
         return 0;
+    }
+
+    @Override
+    public List<String> timeFields() {
+        return TIME_FIELDS;
+    }
+
+    @Override
+    public OffsetDateTime time(int index) {
+        return switch (index) {
+            case 0 -> requestedAt;
+            case 1 -> completedAt;
+            default -> throw new IndexOutOfBoundsException(index);
+        };
+    }
+
+    @Override
+    public List<TimeOrder> timeOrders() {
+        return TIME_ORDERS;
+    }
+
+    /** Completed: the movement happened. */
+    @Override
+    public boolean completesMovement() {
+        return stage == Stage.COMPLETED;
+    }
+
+    @Override
+    public OptionalDouble measure(FlowMeasure measure) {
+        return switch (measure) {
+            case TRANSFER_REQUESTED -> stage == Stage.REQUESTED ? OptionalDouble.of(1) : OptionalDouble.empty();
+            case TRANSFER_COMPLETED -> stage == Stage.COMPLETED ? OptionalDouble.of(1) : OptionalDouble.empty();
+            case TRANSFER_DAYS -> stage == Stage.COMPLETED ? OptionalDouble.of(completionDays()) : OptionalDouble.empty();
+            default -> throw FlowPayload.notMine(measure, flow());
+        };
+    }
+
+    @Override
+    public PensionTransfer withTimesShiftedBy(Duration by) {
+        return new PensionTransfer(fromCity, toCity, stage, FlowPayload.shifted(requestedAt, by),
+                FlowPayload.shifted(completedAt, by));
     }
 
     /** Days from request to completion; only for a completed transfer. */

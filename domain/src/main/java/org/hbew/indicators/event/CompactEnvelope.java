@@ -2,7 +2,6 @@ package org.hbew.indicators.event;
 
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.hbew.indicators.catalog.Catalog;
@@ -128,8 +127,15 @@ final class CompactEnvelope {
                     || !city.equals(payload.origin()) && !city.equals(payload.destination())) {
                 return null;
             }
-            for (OffsetDateTime time : times(payload)) {
-                if (time.isAfter(occurredAt)) {
+            for (int i = 0, n = payload.timeFields().size(); i < n; i++) {
+                OffsetDateTime time = payload.time(i);
+                if (time != null && time.isAfter(occurredAt)) {
+                    return null;
+                }
+            }
+            List<TimeOrder> orders = payload.timeOrders();
+            for (int i = 0, n = orders.size(); i < n; i++) {
+                if (orders.get(i).brokenBy(payload)) {
                     return null;
                 }
             }
@@ -161,7 +167,7 @@ final class CompactEnvelope {
                 return null;
             }
             OffsetDateTime settled = time();
-            if (settled == null || !expect("\"}") || settled.isBefore(discharged)) {
+            if (settled == null || !expect("\"}")) {
                 return null;
             }
             return new MedicalSettlement(insured, treatment, amount, direct, discharged, settled);
@@ -194,7 +200,7 @@ final class CompactEnvelope {
                     return null;
                 }
                 completed = time();
-                if (completed == null || completed.isBefore(requested)) {
+                if (completed == null) {
                     return null;
                 }
             }
@@ -229,12 +235,12 @@ final class CompactEnvelope {
             OffsetDateTime arrived = null;
             if (expect("\",\"dispatchedAt\":\"")) {
                 dispatched = time();
-                if (dispatched == null || dispatched.isBefore(requested)) {
+                if (dispatched == null) {
                     return null;
                 }
                 if (expect("\",\"arrivedAt\":\"")) {
                     arrived = time();
-                    if (arrived == null || arrived.isBefore(dispatched)) {
+                    if (arrived == null) {
                         return null;
                     }
                 }
@@ -242,28 +248,6 @@ final class CompactEnvelope {
             return expect("\"}")
                     ? new EmergencyRequest(requesting, supporting, category, resource, requested, dispatched, arrived)
                     : null;
-        }
-
-        private List<OffsetDateTime> times(FlowPayload payload) {
-            List<OffsetDateTime> times = new ArrayList<>(3);
-            if (payload instanceof MedicalSettlement m) {
-                times.add(m.dischargedAt());
-                times.add(m.settledAt());
-            } else if (payload instanceof PensionTransfer p) {
-                times.add(p.requestedAt());
-                if (p.completedAt() != null) {
-                    times.add(p.completedAt());
-                }
-            } else if (payload instanceof EmergencyRequest e) {
-                times.add(e.requestedAt());
-                if (e.dispatchedAt() != null) {
-                    times.add(e.dispatchedAt());
-                }
-                if (e.arrivedAt() != null) {
-                    times.add(e.arrivedAt());
-                }
-            }
-            return times;
         }
 
         /** A catalog city's code (the catalog's own String) written here, up to its closing quote; or null. */

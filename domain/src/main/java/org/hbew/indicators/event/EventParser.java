@@ -351,13 +351,8 @@ public final class EventParser {
             if (raw == null) {
                 return null;
             }
-            List<String> times = switch (flow) {
-                case MEDICAL_SETTLEMENT -> List.of("dischargedAt", "settledAt");
-                case PENSION_TRANSFER -> List.of("requestedAt", "completedAt");
-                case EMERGENCY_REQUEST -> List.of("requestedAt", "dispatchedAt", "arrivedAt");
-            };
             Map<String, OffsetDateTime> parsed = new HashMap<>();
-            for (String t : times) {
+            for (String t : FlowPayload.timeFieldsOf(flow)) {
                 if (raw.hasNonNull(t)) {
                     OffsetDateTime when = time("payload." + t, raw.get(t));
                     parsed.put(t, when);
@@ -380,17 +375,16 @@ public final class EventParser {
                 add(Problem.Kind.FLOW, "city", "must be one of the flow's cities (" + payload.origin() + ", "
                         + payload.destination() + "), not " + city);
             }
-            if (payload instanceof MedicalSettlement m) {
-                if (!Double.isFinite(m.amount())) {
-                    // A whole number too large for a double: JSON allows it, a sum of amounts would become infinite.
-                    add(Problem.Kind.VALUE, "payload.amount", "is beyond the range of a number (about ±1.8e308)");
+            if (!Double.isFinite(payload.amount())) {
+                // A whole number too large for a double: JSON allows it, a sum of amounts would become infinite.
+                add(Problem.Kind.VALUE, "payload.amount", "is beyond the range of a number (about ±1.8e308)");
+            }
+            List<String> fields = payload.timeFields();
+            for (TimeOrder order : payload.timeOrders()) {
+                if (order.brokenBy(payload)) {
+                    add(Problem.Kind.FLOW, "payload." + fields.get(order.later()),
+                            "is before " + fields.get(order.earlier()));
                 }
-                notBefore(m.settledAt(), m.dischargedAt(), "payload.settledAt", "dischargedAt");
-            } else if (payload instanceof PensionTransfer p) {
-                notBefore(p.completedAt(), p.requestedAt(), "payload.completedAt", "requestedAt");
-            } else if (payload instanceof EmergencyRequest e) {
-                notBefore(e.dispatchedAt(), e.requestedAt(), "payload.dispatchedAt", "requestedAt");
-                notBefore(e.arrivedAt(), e.dispatchedAt(), "payload.arrivedAt", "dispatchedAt");
             }
             return payload;
         }
@@ -413,12 +407,6 @@ public final class EventParser {
                         constant(EmergencyRequest.Resource.class, raw.get("resource")),
                         times.get("requestedAt"), times.get("dispatchedAt"), times.get("arrivedAt"));
             };
-        }
-
-        private void notBefore(OffsetDateTime later, OffsetDateTime earlier, String field, String earlierName) {
-            if (later != null && earlier != null && later.isBefore(earlier)) {
-                add(Problem.Kind.FLOW, field, "is before " + earlierName);
-            }
         }
 
         private void checkTimeBounds(OffsetDateTime occurredAt) {

@@ -5,14 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.hbew.indicators.catalog.Item;
-import org.hbew.indicators.event.EmergencyRequest;
 import org.hbew.indicators.event.EventEnvelope;
 import org.hbew.indicators.event.Excerpt;
 import org.hbew.indicators.event.FlowPayload;
-import org.hbew.indicators.event.MedicalSettlement;
 import org.hbew.indicators.event.Observation;
 import org.hbew.indicators.event.Observations;
-import org.hbew.indicators.event.PensionTransfer;
 
 /**
  * Everything one city reported on one item in one window: an accumulator per indicator, and for
@@ -59,7 +56,7 @@ public final class ItemCityWindow {
         FlowPayload payload = event.payload();
         if (payload != null) {
             flows.computeIfAbsent(cellKey(payload.origin(), payload.destination()), k -> new FlowCell())
-                    .add(completesMovement(payload), payload.amount());
+                    .add(payload.completesMovement(), payload.amount());
         }
         return this;
     }
@@ -76,17 +73,6 @@ public final class ItemCityWindow {
             mine.merge(theirs);
             return mine;
         }));
-    }
-
-    /** A direct settlement, a completed transfer, dispatched support: the movement happened. */
-    static boolean completesMovement(FlowPayload payload) {
-        if (payload instanceof MedicalSettlement settlement) {
-            return settlement.direct();
-        }
-        if (payload instanceof PensionTransfer transfer) {
-            return transfer.stage() == PensionTransfer.Stage.COMPLETED;
-        }
-        return ((EmergencyRequest) payload).fulfilled();
     }
 
     /** The key of a flow cell in {@link #flows}: {@code <origin>><destination>}, two city codes. */

@@ -141,18 +141,6 @@ public final class Keys {
         return new ItemWindow(item(parts[0], key, ROLLUP), parts[1]);
     }
 
-    /**
-     * The item of a {@link #rollup} key, checked as {@link #parseRollup} checks it but without taking the key
-     * apart: the rollup reads it for every city's update and needs nothing else from it.
-     */
-    public static int rollupItem(String key) {
-        int colon = key == null ? -1 : key.indexOf(':');
-        if (colon <= 0 || colon == key.length() - 1 || key.indexOf(':', colon + 1) >= 0) {
-            throw malformed(key, ROLLUP);
-        }
-        return item(key, 0, colon, key, ROLLUP);
-    }
-
     /** The parts of a rollup key. */
     public record ItemWindow(int item, String window) {
     }
@@ -204,20 +192,16 @@ public final class Keys {
         return parts;
     }
 
+    /** The item number in {@code part}: ASCII digits, as {@link #raw} writes it. */
     private static int item(String part, String key, String shape) {
-        return item(part, 0, part.length(), key, shape);
-    }
-
-    /** The item number in {@code text} from {@code begin} to {@code end}: ASCII digits, as {@link #raw} writes it. */
-    private static int item(String text, int begin, int end, String key, String shape) {
-        for (int i = begin; i < end; i++) {
-            char c = text.charAt(i);
+        for (int i = 0; i < part.length(); i++) {
+            char c = part.charAt(i);
             if (c < '0' || c > '9') {
                 throw malformed(key, shape);
             }
         }
         try {
-            return Integer.parseInt(text, begin, end, 10);
+            return Integer.parseInt(part);
         } catch (NumberFormatException e) {
             throw malformed(key, shape);
         }

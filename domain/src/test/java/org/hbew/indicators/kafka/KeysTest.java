@@ -78,7 +78,6 @@ class KeysTest {
 
         assertThat(key).isEqualTo("20:1d");
         assertThat(Keys.parseRollup(key)).isEqualTo(new Keys.ItemWindow(20, "1d"));
-        assertThat(Keys.rollupItem(key)).isEqualTo(20);
     }
 
     @ParameterizedTest
@@ -130,7 +129,6 @@ class KeysTest {
     @ValueSource(strings = {"20", "20:", ":1d", "20:1d:x", "x:1d"})
     void shouldRefuseARollupKeyOfAnotherShape(String key) {
         assertRefused(Keys::parseRollup, key, "<item>:<window>");
-        assertRefused(Keys::rollupItem, key, "<item>:<window>");
     }
 
     @Test
@@ -139,7 +137,7 @@ class KeysTest {
                 .hasMessage("not a key of the form <item>:<city>:<indicator>: null");
         assertThatThrownBy(() -> Keys.parseFlow(null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Keys.parseTarget(null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Keys.rollupItem(null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Keys.parseRollup(null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -37,7 +37,7 @@ final class RollUpCities extends ContextualProcessor<String, CityContribution, S
 
     @Override
     public void process(Record<String, CityContribution> record) {
-        Optional<Item> found = catalog.item(Keys.rollupItem(record.key()));
+        Optional<Item> found = catalog.item(Keys.parseRollup(record.key()).item());
         if (found.isEmpty()) {
             return;
         }

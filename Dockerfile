@@ -1,6 +1,8 @@
 # The service image of hbew-indicators: the launcher distribution on a Java 17 JRE. One image runs every
-# command (ingest, processors, topics, standalone, ...): `docker run hbew-indicators <command> [options]`,
-# options also from HBEW_<OPTION> environment variables.
+# command of a deployment (ingest, processors, topics, targets, acls): `docker run hbew-indicators <command>
+# [options]`, options also from HBEW_<OPTION> environment variables. The one-machine tools (standalone, simulate,
+# import, bench, with the embedded broker's and the benchmark's libraries) are in tools/ and not in the image: run
+# them with ./hbew from a checkout.
 #
 # Build the distribution first; the image only copies it (no Maven inside the image):
 #   ./mvnw -q -DskipTests -pl launcher -am package

@@ -11,7 +11,6 @@ import org.apache.kafka.common.acl.AclPermissionType;
 import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
-import org.hbew.indicators.bench.BenchNames;
 import org.hbew.indicators.kafka.TopicSpec;
 import org.hbew.indicators.kafka.Topics;
 
@@ -34,6 +33,14 @@ import org.hbew.indicators.kafka.Topics;
  * against a cluster before the product goes live there.
  */
 public final class AclPlan {
+
+    /**
+     * The prefixes of what {@code ./hbew bench} names on a cluster besides the product's topics: its own topics, and
+     * its application ids with everything Kafka names after them. Kept here, where the grant is made, so that the
+     * services' artifact does not need the benchmark; the benchmark names what it makes with them.
+     */
+    public static final String BENCH_TOPIC_PREFIX = "hbew.bench.";
+    public static final String BENCH_ID_PREFIX = "hbew-bench-";
 
     /** The downstream topics, which readers may read. */
     public static final List<String> DOWNSTREAM = List.of(Topics.INDICATORS_CITY.name(),
@@ -100,8 +107,8 @@ public final class AclPlan {
      * {@code ./hbew bench} against an external cluster: it creates the product's topics and its own, writes and
      * reads them, runs Kafka Streams applications (groups, internal topics and transactional ids named after their
      * application ids), and deletes all of it at the end. So: everything on the product's topics, on topics named
-     * {@value BenchNames#TOPIC_PREFIX}* and {@value BenchNames#ID_PREFIX}*, on groups
-     * {@value BenchNames#ID_PREFIX}*, and writing with transactional ids {@value BenchNames#ID_PREFIX}*. A user
+     * {@value #BENCH_TOPIC_PREFIX}* and {@value #BENCH_ID_PREFIX}*, on groups
+     * {@value #BENCH_ID_PREFIX}*, and writing with transactional ids {@value #BENCH_ID_PREFIX}*. A user
      * who may delete the product's topics has no place on a live cluster: remove these ACLs before go-live.
      */
     public static Role bench(String user) {
@@ -109,13 +116,13 @@ public final class AclPlan {
         for (TopicSpec topic : Topics.all()) {
             bindings.add(allow(user, ResourceType.TOPIC, topic.name(), PatternType.LITERAL, AclOperation.ALL));
         }
-        for (String prefix : List.of(BenchNames.TOPIC_PREFIX, BenchNames.ID_PREFIX)) {
+        for (String prefix : List.of(BENCH_TOPIC_PREFIX, BENCH_ID_PREFIX)) {
             bindings.add(allow(user, ResourceType.TOPIC, prefix, PatternType.PREFIXED, AclOperation.ALL));
         }
-        bindings.add(allow(user, ResourceType.GROUP, BenchNames.ID_PREFIX, PatternType.PREFIXED, AclOperation.ALL));
-        bindings.add(allow(user, ResourceType.TRANSACTIONAL_ID, BenchNames.ID_PREFIX, PatternType.PREFIXED,
+        bindings.add(allow(user, ResourceType.GROUP, BENCH_ID_PREFIX, PatternType.PREFIXED, AclOperation.ALL));
+        bindings.add(allow(user, ResourceType.TRANSACTIONAL_ID, BENCH_ID_PREFIX, PatternType.PREFIXED,
                 AclOperation.WRITE));
-        bindings.add(allow(user, ResourceType.TRANSACTIONAL_ID, BenchNames.ID_PREFIX, PatternType.PREFIXED,
+        bindings.add(allow(user, ResourceType.TRANSACTIONAL_ID, BENCH_ID_PREFIX, PatternType.PREFIXED,
                 AclOperation.DESCRIBE));
         return new Role("bench", user, bindings);
     }

@@ -1,5 +1,6 @@
 package org.hbew.indicators.launcher;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -8,27 +9,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./hbew}: the one entry point of the product. Each subcommand is a class of its own; adding one is
- * one line in {@code subcommands} below. {@link #commandLine()} wires what every command shares (defaults
- * from {@code HBEW_*} variables, the environment help section, exit codes), so tests run exactly what
- * {@code main} runs.
+ * {@code hbew}: the command line of the services' artifact (the Docker image), with the commands a deployment runs.
+ * Each subcommand is a class of its own; adding one is one line in {@link #SERVICE_COMMANDS}.
+ * {@link #commandLine(CommandLine.IDefaultValueProvider, List)} wires what every command shares (defaults from
+ * {@code HBEW_*} variables, the environment help section, exit codes), so tests run exactly what {@code main} runs,
+ * and the tools module's {@code ./hbew} adds its own commands (standalone, simulate, import, bench) the same way.
  */
 @Command(name = "hbew",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Indicators of the Hohhot-Baotou-Ordos-Ulanqab cooperation agreement on Apache Kafka.",
-        subcommands = {
-                StandaloneCommand.class,
-                IngestCommand.class,
-                ProcessorsCommand.class,
-                SimulateCommand.class,
-                ImportCommand.class,
-                TopicsCommand.class,
-                TargetsCommand.class,
-                AclsCommand.class,
-                org.hbew.indicators.bench.BenchCommand.class,
-                CommandLine.HelpCommand.class
-        },
         footer = {"", "Every option can also be set by an environment variable HBEW_<OPTION>,",
                 "e.g. HBEW_BOOTSTRAP_SERVERS for --bootstrap-servers. Run 'hbew help <command>' for a command's options."})
 public final class Hbew implements Runnable {
@@ -37,6 +27,14 @@ public final class Hbew implements Runnable {
 
     @Spec
     private CommandSpec spec;
+
+    /** The commands of a deployment, in the order the help lists them. */
+    public static final List<Class<?>> SERVICE_COMMANDS = List.of(
+            IngestCommand.class,
+            ProcessorsCommand.class,
+            TopicsCommand.class,
+            TargetsCommand.class,
+            AclsCommand.class);
 
     public static void main(String[] args) {
         System.exit(commandLine().execute(args));
@@ -48,7 +46,19 @@ public final class Hbew implements Runnable {
     }
 
     public static CommandLine commandLine(CommandLine.IDefaultValueProvider defaults) {
+        return commandLine(defaults, SERVICE_COMMANDS);
+    }
+
+    /**
+     * A command line with these commands, in this order, and {@code help}. Every setting is made after the commands
+     * are added, since picocli passes a setting on only to the subcommands it already has.
+     */
+    public static CommandLine commandLine(CommandLine.IDefaultValueProvider defaults, List<Class<?>> commands) {
         CommandLine commandLine = new CommandLine(new Hbew());
+        for (Class<?> command : commands) {
+            commandLine.addSubcommand(command);
+        }
+        commandLine.addSubcommand(CommandLine.HelpCommand.class);
         commandLine.setDefaultValueProvider(defaults);
         commandLine.setExecutionExceptionHandler(new FailureHandler());
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * started, so services stop in order instead of being cut off mid-write. Closing the signal tells
  * the hook that the command is done.
  */
-final class ShutdownSignal implements AutoCloseable {
+public final class ShutdownSignal implements AutoCloseable {
 
     static final Duration GRACE = Duration.ofSeconds(10);
 
@@ -18,7 +18,7 @@ final class ShutdownSignal implements AutoCloseable {
     private final CountDownLatch done = new CountDownLatch(1);
     private final Thread hook;
 
-    ShutdownSignal(String name) {
+    public ShutdownSignal(String name) {
         hook = new Thread(() -> {
             requested.countDown();
             try {
@@ -31,12 +31,12 @@ final class ShutdownSignal implements AutoCloseable {
     }
 
     /** Blocks until a stop is requested. */
-    void await() throws InterruptedException {
+    public void await() throws InterruptedException {
         requested.await();
     }
 
     /** Blocks until a stop is requested or the time is up; true if a stop was requested. */
-    boolean await(Duration timeout) throws InterruptedException {
+    public boolean await(Duration timeout) throws InterruptedException {
         return requested.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 

@@ -11,7 +11,7 @@ import org.hbew.indicators.ingest.TokenStore;
  * {@value TokenStore#ENVIRONMENT_VARIABLE} already holds inline pairs for the ingest gateway; this way one
  * variable configures the gateway and its clients alike.
  */
-final class TokensFiles {
+public final class TokensFiles {
 
     private TokensFiles() {
     }
@@ -19,7 +19,7 @@ final class TokensFiles {
     /**
      * @throws IllegalArgumentException naming the file when there is none (tokens themselves are never shown)
      */
-    static TokenStore read(Path fileOrPairs) {
+    public static TokenStore read(Path fileOrPairs) {
         if (Files.isRegularFile(fileOrPairs)) {
             return TokenStore.load(fileOrPairs);
         }

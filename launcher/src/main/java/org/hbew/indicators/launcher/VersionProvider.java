@@ -6,7 +6,7 @@ import java.util.Properties;
 import picocli.CommandLine;
 
 /** The product's version from the jar manifest, with the versions of the Kafka client and Java it runs on. */
-final class VersionProvider implements CommandLine.IVersionProvider {
+public final class VersionProvider implements CommandLine.IVersionProvider {
 
     /** Written into kafka-clients by its build; read as a resource to stay off Kafka's internal classes. */
     private static final String KAFKA_VERSION_RESOURCE = "kafka/kafka-version.properties";

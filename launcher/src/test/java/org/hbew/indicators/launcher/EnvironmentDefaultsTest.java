@@ -32,17 +32,13 @@ class EnvironmentDefaultsTest {
 
     @Test
     void shouldLetTheCommandLineWinOverTheVariableAndTheVariableOverTheDefault() {
-        EnvironmentDefaults env = new EnvironmentDefaults(Map.of("HBEW_RATE", "55", "HBEW_SCENARIO", "slow-pension",
+        EnvironmentDefaults env = new EnvironmentDefaults(Map.of("HBEW_PARTITIONS", "24",
                 "HBEW_BOOTSTRAP_SERVERS", "kafka-1:9092"));
 
-        SimulateCommand simulate = parse(env, SimulateCommand.class, "simulate", "--rate", "7");
-        assertThat(simulate.rate).isEqualTo(7);
-        assertThat(simulate.scenario.code()).isEqualTo("slow-pension");
-        assertThat(simulate.url.toString()).isEqualTo("http://localhost:8080");
-
-        TopicsCommand topics = parse(env, TopicsCommand.class, "topics");
-        assertThat(topics.kafka.bootstrapServers).isEqualTo("kafka-1:9092");
-        assertThat(topics.partitions).isEqualTo(12);
+        TopicsCommand topics = parse(env, TopicsCommand.class, "topics", "--partitions", "6");
+        assertThat(topics.partitions).as("the command line over the variable").isEqualTo(6);
+        assertThat(topics.kafka.bootstrapServers).as("the variable over the default").isEqualTo("kafka-1:9092");
+        assertThat(topics.replicationFactor).as("the default, with no variable").isEqualTo((short) 1);
     }
 
     @Test

@@ -12,8 +12,6 @@ import org.hbew.indicators.processors.GroupProtocol;
 import org.hbew.indicators.processors.ProcessorsConfig;
 import org.hbew.indicators.processors.topology.TopologySettings;
 import org.hbew.indicators.processors.topology.WindowSpec;
-import org.hbew.indicators.standalone.Standalone;
-import org.hbew.indicators.standalone.StandaloneConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +19,8 @@ import picocli.CommandLine;
 
 /**
  * The configuration {@code ./hbew processors} derives from its options or their {@code HBEW_*} variables, and
- * the topology settings it shares with standalone and {@link ProcessorsConfig#defaults}. Nothing is started.
+ * the topology settings it shares with {@link ProcessorsConfig#defaults} and with standalone (whose side the tools'
+ * StandaloneSettingsTest checks). Nothing is started.
  */
 class ProcessorsCommandConfigTest {
 
@@ -31,8 +30,6 @@ class ProcessorsCommandConfigTest {
 
         assertThat(config(Map.of()).topology()).as("./hbew processors").isEqualTo(defaults);
         assertThat(ProcessorsConfig.defaults("localhost:9092", Path.of("state")).topology()).as("in code")
-                .isEqualTo(defaults);
-        assertThat(Standalone.topologySettings(StandaloneConfig.defaults(Path.of("data")))).as("./hbew standalone")
                 .isEqualTo(defaults);
     }
 
@@ -76,12 +73,10 @@ class ProcessorsCommandConfigTest {
     }
 
     @Test
-    void shouldDeriveTheSameTopologyForTheSameGraceInStandalone() {
-        StandaloneConfig standalone = StandaloneConfig.defaults(Path.of("data")).withGrace(Duration.ofHours(2));
-
-        assertThat(Standalone.topologySettings(standalone))
-                .isEqualTo(config(Map.of(), "--grace", "2h").topology())
-                .isEqualTo(config(Map.of("HBEW_GRACE", "PT2H")).topology());
+    void shouldDeriveTheTopologyOfAGraceAsTheBuilderDoes() {
+        assertThat(config(Map.of(), "--grace", "2h").topology())
+                .isEqualTo(config(Map.of("HBEW_GRACE", "PT2H")).topology())
+                .isEqualTo(TopologySettings.builder().grace(Duration.ofHours(2)).build());
     }
 
     @ParameterizedTest

@@ -32,8 +32,7 @@ class ProductionOptionsTest {
     private final StringWriter err = new StringWriter();
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest", "processors", "topics", "targets list", "targets set", "targets reset", "acls",
-            "bench"})
+    @ValueSource(strings = {"ingest", "processors", "topics", "targets list", "targets set", "targets reset", "acls"})
     void shouldOfferTheKafkaConfigFileToEveryCommandThatTalksToKafka(String command) {
         int exit = run(Map.of(), (command + " --help").split(" "));
 
@@ -42,22 +41,15 @@ class ProductionOptionsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"ingest", "processors", "standalone"})
+    @ValueSource(strings = {"ingest", "processors"})
     void shouldLetEveryServiceBeToldWhereToListen(String command) {
         run(Map.of(), command, "--help");
 
         assertThat(out.toString()).contains("--host=ADDRESS", "HBEW_HOST");
     }
 
-    @Test
-    void shouldListenOnThisMachineOnlyInStandaloneUnlessTold() {
-        run(Map.of(), "standalone", "--help");
-
-        assertThat(out.toString().replaceAll("\\s+", " ")).contains("(default: 127.0.0.1, this machine only)");
-    }
-
     @ParameterizedTest
-    @ValueSource(strings = {"ingest", "processors", "topics", "targets set", "bench"})
+    @ValueSource(strings = {"ingest", "processors", "topics", "targets set"})
     void shouldNeverShowASecretInTheHelp(String command) {
         int exit = run(SECRETS, (command + " --help").split(" "));
 

@@ -215,7 +215,8 @@ class DockerComposeTest {
         String dockerfile = MonitoringFiles.read(MonitoringFiles.REPOSITORY.resolve("Dockerfile"));
 
         assertThat(dockerfile).contains("COPY launcher/target/lib/", "COPY launcher/target/hbew-launcher.jar",
-                "org.hbew.indicators.launcher.Hbew");
+                "org.hbew.indicators.launcher.Hbew").as("the services' artifact, without the tools")
+                .doesNotContain("tools/target", "HbewTools");
         assertThat(HBEW_SERVICES).allSatisfy(s ->
                 assertThat(services.at("/" + s + "/build/dockerfile").asText()).isEqualTo("Dockerfile"));
         assertThat(command("topics").get(0)).isEqualTo("topics");

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.hbew.indicators.json.Json;
 import org.hbew.indicators.launcher.EnvironmentDefaults;
-import org.hbew.indicators.launcher.Hbew;
+import org.hbew.indicators.tools.HbewTools;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +34,7 @@ class BenchCommandIT {
     @Timeout(value = 10, unit = TimeUnit.MINUTES)
     void shouldMeasureEveryPhaseAndWriteBothReports() throws IOException {
         StringWriter stdout = new StringWriter();
-        CommandLine commandLine = Hbew.commandLine(new EnvironmentDefaults(Map.of()));
+        CommandLine commandLine = HbewTools.commandLine(new EnvironmentDefaults(Map.of()));
         commandLine.setOut(new PrintWriter(stdout));
 
         int exit = commandLine.execute("bench", "--quick", "--out", out.toString());

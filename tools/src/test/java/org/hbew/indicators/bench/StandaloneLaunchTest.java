@@ -11,10 +11,10 @@ class StandaloneLaunchTest {
     @Test
     void shouldRunStandaloneWithoutSimulatorOnItsOwnPortsAndDirectory() {
         StandaloneLaunch launch = new StandaloneLaunch(Path.of("/opt/jdk"), " -Xmx1g  -XX:+UseSerialGC ",
-                "hbew-launcher.jar:lib/a.jar", Path.of("/tmp/bench/standalone"), 40001, 40002, 40003);
+                "hbew-tools.jar:lib/a.jar", Path.of("/tmp/bench/standalone"), 40001, 40002, 40003);
 
         assertThat(launch.command()).containsExactly("/opt/jdk/bin/java", "-Xmx1g", "-XX:+UseSerialGC",
-                "-cp", "hbew-launcher.jar:lib/a.jar", "org.hbew.indicators.launcher.Hbew", "standalone",
+                "-cp", "hbew-tools.jar:lib/a.jar", "org.hbew.indicators.tools.HbewTools", "standalone",
                 "--no-simulate", "--data-dir", "/tmp/bench/standalone", "--kafka-port", "40001",
                 "--ingest-port", "40002", "--processors-port", "40003");
     }
@@ -33,7 +33,7 @@ class StandaloneLaunchTest {
                 40004, 2, 1);
 
         assertThat(launch.command()).containsExactly("/opt/jdk/bin/java", "-Xmx768m", "-cp", "cp",
-                "org.hbew.indicators.launcher.Hbew", "processors", "--bootstrap-servers", "127.0.0.1:40000",
+                "org.hbew.indicators.tools.HbewTools", "processors", "--bootstrap-servers", "127.0.0.1:40000",
                 "--application-id", "hbew-bench-processors-memory", "--state-dir", "/tmp/bench/memory",
                 "--http-port", "40004", "--advertised-host", "127.0.0.1", "--threads", "2",
                 "--replication-factor", "1");

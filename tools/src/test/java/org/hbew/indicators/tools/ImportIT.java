@@ -1,4 +1,4 @@
-package org.hbew.indicators.launcher;
+package org.hbew.indicators.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,8 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.hbew.indicators.json.Json;
+import org.hbew.indicators.launcher.EnvironmentDefaults;
+import org.hbew.indicators.launcher.ExitCodes;
 import org.hbew.indicators.testing.TestStack;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -148,7 +150,7 @@ class ImportIT {
     }
 
     private int run(String... args) {
-        var commandLine = Hbew.commandLine(new EnvironmentDefaults(Map.of()));
+        var commandLine = HbewTools.commandLine(new EnvironmentDefaults(Map.of()));
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         return commandLine.execute(args);

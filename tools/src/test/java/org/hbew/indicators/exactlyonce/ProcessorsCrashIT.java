@@ -78,7 +78,7 @@ import org.slf4j.LoggerFactory;
  * </pre>
  * Further properties: {@code hbew.crash.rate} (events/s, default 300) and {@code hbew.crash.seed} (the events
  * and the kill moments). The children's output and state directories stay in
- * {@code launcher/target/processors-crash-it/} until the next run.
+ * {@code tools/target/processors-crash-it/} until the next run.
  */
 class ProcessorsCrashIT {
 

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * <p>Against an external cluster the same phases run with the operator's client settings on every client, except
  * standalone, which starts a broker of its own; what the run created on the cluster is removed at the end.
  */
-final class Benchmark {
+public final class Benchmark {
 
     private static final Logger log = LoggerFactory.getLogger(Benchmark.class);
     /** Generated events the latency phase copies; a few thousand cover every plain indicator and city. */
@@ -48,14 +48,14 @@ final class Benchmark {
      * @param external  the cluster to run against; empty for a broker of the benchmark's own
      * @param reportDir where the child JVMs' logs go, next to the reports
      */
-    Benchmark(BenchSettings settings, Optional<ExternalCluster> external, Catalog catalog, Path reportDir) {
+    public Benchmark(BenchSettings settings, Optional<ExternalCluster> external, Catalog catalog, Path reportDir) {
         this.settings = settings;
         this.external = external;
         this.catalog = catalog;
         this.reportDir = reportDir;
     }
 
-    BenchReport run() throws InterruptedException {
+    public BenchReport run() throws InterruptedException {
         Instant startedAt = Instant.now();
         Double loadBefore = ProcFiles.loadAverage();
         try (BenchWorkspace workspace = new BenchWorkspace()) {

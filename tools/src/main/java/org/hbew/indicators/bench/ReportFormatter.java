@@ -10,7 +10,7 @@ import java.util.Optional;
  * The report as people read it: a plain table for the terminal and the same figures as Markdown for
  * docs/benchmarks.md. Numbers are formatted the same way everywhere (Locale.ROOT), missing ones as "-".
  */
-final class ReportFormatter {
+public final class ReportFormatter {
 
     private static final String NONE = "-";
     private static final String[] HEADER = {"phase", "clients", "batch", "events", "seconds", "events/s", "p50 ms",
@@ -20,7 +20,7 @@ final class ReportFormatter {
     }
 
     /** For the terminal: the phases as an aligned table, then ratios, latency, memory, standalone and goals. */
-    static String table(BenchReport report) {
+    public static String table(BenchReport report) {
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         rows.addAll(phaseRows(report));

@@ -1,4 +1,4 @@
-package org.hbew.indicators.launcher;
+package org.hbew.indicators.tools;
 
 import java.util.Arrays;
 import java.util.Iterator;

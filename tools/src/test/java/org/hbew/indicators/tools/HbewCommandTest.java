@@ -1,4 +1,4 @@
-package org.hbew.indicators.launcher;
+package org.hbew.indicators.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,8 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.hbew.indicators.launcher.EnvironmentDefaults;
+import org.hbew.indicators.launcher.ExitCodes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -43,6 +45,18 @@ class HbewCommandTest {
 
         assertThat(exit).isZero();
         assertThat(out.toString()).contains("Usage: hbew targets", "list", "set", "reset");
+    }
+
+    @Test
+    void shouldReadTheToolsOptionsFromTheEnvironmentAsTheServicesOptions() {
+        EnvironmentDefaults env = new EnvironmentDefaults(Map.of("HBEW_RATE", "55", "HBEW_SCENARIO", "slow-pension"));
+
+        var parsed = HbewTools.commandLine(env).parseArgs("simulate", "--rate", "7");
+        SimulateCommand simulate = (SimulateCommand) parsed.subcommand().commandSpec().userObject();
+
+        assertThat(simulate.rate).as("the command line over the variable").isEqualTo(7);
+        assertThat(simulate.scenario.code()).as("the variable over the default").isEqualTo("slow-pension");
+        assertThat(simulate.url.toString()).as("the default, with no variable").isEqualTo("http://localhost:8080");
     }
 
     @Test
@@ -126,13 +140,13 @@ class HbewCommandTest {
 
     @Test
     void shouldOfferEveryCommandOfTheContract() {
-        List<String> names = List.copyOf(Hbew.commandLine().getSubcommands().keySet());
+        List<String> names = List.copyOf(HbewTools.commandLine().getSubcommands().keySet());
 
         assertThat(names).contains("simulate", "import", "topics", "targets", "help");
     }
 
     private int run(String... args) {
-        CommandLine commandLine = Hbew.commandLine(new EnvironmentDefaults(Map.of()));
+        CommandLine commandLine = HbewTools.commandLine(new EnvironmentDefaults(Map.of()));
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         return commandLine.execute(args);

@@ -33,7 +33,7 @@ import org.hbew.indicators.json.Json;
 import org.hbew.indicators.kafka.Topics;
 import org.hbew.indicators.launcher.EnvironmentDefaults;
 import org.hbew.indicators.launcher.ExitCodes;
-import org.hbew.indicators.launcher.Hbew;
+import org.hbew.indicators.tools.HbewTools;
 import org.hbew.indicators.testing.SecuredKafka;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -297,7 +297,7 @@ class BenchExternalClusterIT {
     private static Run hbew(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine commandLine = Hbew.commandLine(new EnvironmentDefaults(Map.of()));
+        CommandLine commandLine = HbewTools.commandLine(new EnvironmentDefaults(Map.of()));
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         int exit = commandLine.execute(args);

@@ -14,7 +14,7 @@ import java.util.List;
 record StandaloneLaunch(Path javaHome, String javaOptions, String classPath, Path dataDir, int kafkaPort,
                         int ingestPort, int processorsPort) {
 
-    static final String MAIN_CLASS = "org.hbew.indicators.launcher.Hbew";
+    static final String MAIN_CLASS = "org.hbew.indicators.tools.HbewTools";
 
     static String currentClassPath() {
         return System.getProperty("java.class.path");
@@ -34,7 +34,7 @@ record StandaloneLaunch(Path javaHome, String javaOptions, String classPath, Pat
         return command;
     }
 
-    /** {@code java [options] -cp <class path> Hbew}, as {@code ./hbew} starts it; the command's words follow. */
+    /** {@code java [options] -cp <class path> HbewTools}, as {@code ./hbew} starts it; the command's words follow. */
     static List<String> hbew(Path javaHome, String javaOptions, String classPath) {
         List<String> command = new ArrayList<>();
         command.add(javaHome.resolve("bin").resolve("java").toString());

@@ -1,4 +1,4 @@
-package org.hbew.indicators.bench;
+package org.hbew.indicators.tools;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -11,6 +11,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.hbew.indicators.bench.BenchPhase;
+import org.hbew.indicators.bench.BenchReport;
+import org.hbew.indicators.bench.BenchSettings;
+import org.hbew.indicators.bench.Benchmark;
+import org.hbew.indicators.bench.ExternalCluster;
+import org.hbew.indicators.bench.ReportFiles;
+import org.hbew.indicators.bench.ReportFormatter;
 import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.launcher.DurationConverter;
 import org.hbew.indicators.launcher.ExitCodes;

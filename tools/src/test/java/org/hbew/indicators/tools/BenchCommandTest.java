@@ -1,4 +1,4 @@
-package org.hbew.indicators.bench;
+package org.hbew.indicators.tools;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,9 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.hbew.indicators.bench.BenchPhase;
 import org.hbew.indicators.launcher.EnvironmentDefaults;
 import org.hbew.indicators.launcher.ExitCodes;
-import org.hbew.indicators.launcher.Hbew;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -147,7 +147,7 @@ class BenchCommandTest {
     }
 
     private CommandLine commandLine(Map<String, String> environment) {
-        CommandLine commandLine = Hbew.commandLine(new EnvironmentDefaults(environment));
+        CommandLine commandLine = HbewTools.commandLine(new EnvironmentDefaults(environment));
         commandLine.setOut(new PrintWriter(out));
         commandLine.setErr(new PrintWriter(err));
         return commandLine;

@@ -1,4 +1,4 @@
-package org.hbew.indicators.launcher;
+package org.hbew.indicators.tools;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,6 +19,9 @@ import org.hbew.indicators.importer.TerminalProgress;
 import org.hbew.indicators.ingest.TokenStore;
 import org.hbew.indicators.ingestclient.IngestClient;
 import org.hbew.indicators.ingestclient.RetryPolicy;
+import org.hbew.indicators.launcher.ExitCodes;
+import org.hbew.indicators.launcher.TokensFiles;
+import org.hbew.indicators.launcher.VersionProvider;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package org.hbew.indicators.launcher;
+package org.hbew.indicators.tools;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -7,6 +7,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.CatalogLoader;
+import org.hbew.indicators.launcher.DurationConverter;
+import org.hbew.indicators.launcher.ExitCodes;
+import org.hbew.indicators.launcher.ShutdownSignal;
+import org.hbew.indicators.launcher.VersionProvider;
 import org.hbew.indicators.simulator.GeneratorSettings;
 import org.hbew.indicators.standalone.Standalone;
 import org.hbew.indicators.standalone.StandaloneConfig;

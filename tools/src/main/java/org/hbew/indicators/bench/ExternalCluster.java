@@ -15,13 +15,13 @@ import org.hbew.indicators.kafka.KafkaClientProperties;
  *                          the brokers decide (their {@code default.replication.factor})
  * @param timeout           how long to wait for the cluster to answer
  */
-record ExternalCluster(String bootstrapServers, KafkaClientProperties settings, short replicationFactor,
+public record ExternalCluster(String bootstrapServers, KafkaClientProperties settings, short replicationFactor,
                        Duration timeout) {
 
     /** The brokers' {@code default.replication.factor}, as Kafka's admin API and Kafka Streams spell it. */
-    static final short BROKER_DEFAULT_REPLICATION = -1;
+    public static final short BROKER_DEFAULT_REPLICATION = -1;
 
-    ExternalCluster {
+    public ExternalCluster {
         if (bootstrapServers == null || bootstrapServers.isBlank()) {
             throw new IllegalArgumentException("the bootstrap servers of the external cluster are missing");
         }

@@ -13,19 +13,19 @@ import org.hbew.indicators.json.Json;
  * Writes a run's report as {@code bench-<UTC time>.json} (every figure, for scripts and the tests) and
  * {@code bench-<UTC time>.md} (the tables, for docs/benchmarks.md), so repeated runs sit side by side.
  */
-final class ReportFiles {
+public final class ReportFiles {
 
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
             .withZone(ZoneOffset.UTC);
 
     /** Where the two files went. */
-    record Written(Path json, Path markdown) {
+    public record Written(Path json, Path markdown) {
     }
 
     private ReportFiles() {
     }
 
-    static Written write(BenchReport report, Path dir) {
+    public static Written write(BenchReport report, Path dir) {
         String name = "bench-" + STAMP.format(report.startedAt());
         Path json = dir.resolve(name + ".json");
         Path markdown = dir.resolve(name + ".md");

@@ -1,5 +1,6 @@
 package org.hbew.indicators.bench;
 
+import org.hbew.indicators.acls.AclPlan;
 import org.hbew.indicators.kafka.TopicSpec;
 import org.hbew.indicators.kafka.Topics;
 
@@ -12,8 +13,8 @@ import org.hbew.indicators.kafka.Topics;
  */
 public final class BenchNames {
 
-    public static final String TOPIC_PREFIX = "hbew.bench.";
-    public static final String ID_PREFIX = "hbew-bench-";
+    public static final String TOPIC_PREFIX = AclPlan.BENCH_TOPIC_PREFIX;
+    public static final String ID_PREFIX = AclPlan.BENCH_ID_PREFIX;
 
     private BenchNames() {
     }

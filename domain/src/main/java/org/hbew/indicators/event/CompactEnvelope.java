@@ -54,7 +54,7 @@ final class CompactEnvelope {
         return new Cursor(bytes).envelope();
     }
 
-    private final class Cursor {
+    private final class Cursor implements PayloadForm.CompactReader {
         private final byte[] bytes;
         private int pos;
 
@@ -116,13 +116,12 @@ final class CompactEnvelope {
                     indicator.code(), occurredAt, value, indicator.unit().code(), null);
         }
 
-        /** The payload of {@code flow} up to and including its closing brace, checked as the general route does. */
+        /**
+         * The payload of {@code flow} up to and including its closing brace, read by its form and checked as the
+         * general route does.
+         */
         private FlowPayload payload(Flow flow, String city, OffsetDateTime occurredAt) {
-            FlowPayload payload = switch (flow) {
-                case MEDICAL_SETTLEMENT -> settlement();
-                case PENSION_TRANSFER -> transfer();
-                case EMERGENCY_REQUEST -> emergency();
-            };
+            FlowPayload payload = PayloadForm.of(flow).read(this);
             if (payload == null || payload.origin().equals(payload.destination())
                     || !city.equals(payload.origin()) && !city.equals(payload.destination())) {
                 return null;
@@ -142,116 +141,9 @@ final class CompactEnvelope {
             return payload;
         }
 
-        private MedicalSettlement settlement() {
-            if (!expect("\"insuredCity\":\"")) {
-                return null;
-            }
-            String insured = city();
-            if (insured == null || !expect("\",\"treatmentCity\":\"")) {
-                return null;
-            }
-            String treatment = city();
-            if (treatment == null || !expect("\",\"amount\":")) {
-                return null;
-            }
-            double amount = number();
-            if (Double.isNaN(amount) || amount < 0 || !expect(",\"direct\":")) {
-                return null;
-            }
-            Boolean direct = expect("true") ? Boolean.TRUE : expect("false") ? Boolean.FALSE : null;
-            if (direct == null || !expect(",\"dischargedAt\":\"")) {
-                return null;
-            }
-            OffsetDateTime discharged = time();
-            if (discharged == null || !expect("\",\"settledAt\":\"")) {
-                return null;
-            }
-            OffsetDateTime settled = time();
-            if (settled == null || !expect("\"}")) {
-                return null;
-            }
-            return new MedicalSettlement(insured, treatment, amount, direct, discharged, settled);
-        }
-
-        private PensionTransfer transfer() {
-            if (!expect("\"fromCity\":\"")) {
-                return null;
-            }
-            String from = city();
-            if (from == null || !expect("\",\"toCity\":\"")) {
-                return null;
-            }
-            String to = city();
-            if (to == null || !expect("\",\"stage\":\"")) {
-                return null;
-            }
-            PensionTransfer.Stage stage = expect("requested") ? PensionTransfer.Stage.REQUESTED
-                    : expect("completed") ? PensionTransfer.Stage.COMPLETED : null;
-            if (stage == null || !expect("\",\"requestedAt\":\"")) {
-                return null;
-            }
-            OffsetDateTime requested = time();
-            if (requested == null) {
-                return null;
-            }
-            OffsetDateTime completed = null;
-            if (stage == PensionTransfer.Stage.COMPLETED) {
-                if (!expect("\",\"completedAt\":\"")) {
-                    return null;
-                }
-                completed = time();
-                if (completed == null) {
-                    return null;
-                }
-            }
-            return expect("\"}") ? new PensionTransfer(from, to, stage, requested, completed) : null;
-        }
-
-        private EmergencyRequest emergency() {
-            if (!expect("\"requestingCity\":\"")) {
-                return null;
-            }
-            String requesting = city();
-            if (requesting == null || !expect("\",\"supportingCity\":\"")) {
-                return null;
-            }
-            String supporting = city();
-            if (supporting == null || !expect("\",\"category\":\"")) {
-                return null;
-            }
-            EmergencyRequest.Category category = constant(EmergencyRequest.Category.values());
-            if (category == null || !expect("\",\"resource\":\"")) {
-                return null;
-            }
-            EmergencyRequest.Resource resource = constant(EmergencyRequest.Resource.values());
-            if (resource == null || !expect("\",\"requestedAt\":\"")) {
-                return null;
-            }
-            OffsetDateTime requested = time();
-            if (requested == null) {
-                return null;
-            }
-            OffsetDateTime dispatched = null;
-            OffsetDateTime arrived = null;
-            if (expect("\",\"dispatchedAt\":\"")) {
-                dispatched = time();
-                if (dispatched == null) {
-                    return null;
-                }
-                if (expect("\",\"arrivedAt\":\"")) {
-                    arrived = time();
-                    if (arrived == null) {
-                        return null;
-                    }
-                }
-            }
-            return expect("\"}")
-                    ? new EmergencyRequest(requesting, supporting, category, resource, requested, dispatched, arrived)
-                    : null;
-        }
-
         /** A catalog city's code (the catalog's own String) written here, up to its closing quote; or null. */
-        private String city() {
+        @Override
+        public String city() {
             int start = pos;
             int end = closingQuote();
             if (end < 0) {
@@ -294,7 +186,8 @@ final class CompactEnvelope {
         }
 
         /** The constant whose lower-case name is written here, up to its closing quote; or null. */
-        private <E extends Enum<E>> E constant(E[] values) {
+        @Override
+        public <E extends Enum<E>> E constant(E[] values) {
             int start = pos;
             int end = closingQuote();
             if (end < 0) {
@@ -343,7 +236,8 @@ final class CompactEnvelope {
         }
 
         /** A date-time in the canonical form {@link IsoDateTimes} reads, up to its closing quote; or null. */
-        private OffsetDateTime time() {
+        @Override
+        public OffsetDateTime time() {
             int start = pos;
             int end = closingQuote();
             return end < 0 ? null
@@ -351,7 +245,8 @@ final class CompactEnvelope {
         }
 
         /** A finite JSON number (its grammar exactly) other than the integer -0, or NaN. */
-        private double number() {
+        @Override
+        public double number() {
             int start = pos;
             int i = CompactJson.numberEnd(bytes, start, bytes.length);
             if (i < 0 || i - start > MAX_NUMBER_LENGTH) {
@@ -425,7 +320,8 @@ final class CompactEnvelope {
             return true;
         }
 
-        private boolean expect(String expected) {
+        @Override
+        public boolean expect(String expected) {
             if (pos + expected.length() > bytes.length || !same(expected, pos, pos + expected.length())) {
                 return false;
             }

@@ -1,10 +1,13 @@
 package org.hbew.indicators.event;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.hbew.indicators.catalog.Flow;
 import org.hbew.indicators.catalog.FlowMeasure;
 
@@ -25,6 +28,9 @@ public record EmergencyRequest(
     private static final List<TimeOrder> TIME_ORDERS = List.of(
             TimeOrder.of(TIME_FIELDS, "dispatchedAt", "requestedAt"),
             TimeOrder.of(TIME_FIELDS, "arrivedAt", "dispatchedAt"));
+    static final Set<String> CATEGORY_CODES = PayloadForm.codes(Category.values());
+    static final Set<String> RESOURCE_CODES = PayloadForm.codes(Resource.values());
+    static final PayloadForm<EmergencyRequest> FORM = new Form();
 
     public enum Category {
         @JsonProperty("natural_disaster") NATURAL_DISASTER,
@@ -109,5 +115,94 @@ public record EmergencyRequest(
     /** Minutes from request to dispatch; only when support was dispatched. */
     public double dispatchMinutes() {
         return Duration.between(requestedAt, dispatchedAt).toSeconds() / 60.0;
+    }
+
+    /**
+     * The schema's {@code $defs/emergencyRequest}: {@code dispatchedAt} only where support was sent, {@code arrivedAt}
+     * only after a {@code dispatchedAt}.
+     */
+    private static final class Form implements PayloadForm<EmergencyRequest> {
+
+        private static final Set<String> FIELDS = Set.of("requestingCity", "supportingCity", "category", "resource",
+                "requestedAt", "dispatchedAt", "arrivedAt");
+        /** {@code values()} copies its array on every call; the compact reader looks constants up per event. */
+        private static final Category[] CATEGORIES = Category.values();
+        private static final Resource[] RESOURCES = Resource.values();
+
+        @Override
+        public List<String> timeFields() {
+            return TIME_FIELDS;
+        }
+
+        @Override
+        public Set<String> fields() {
+            return FIELDS;
+        }
+
+        @Override
+        public boolean conforms(JsonNode payload, ShapeChecks checks, ReadTimes times) {
+            JsonNode dispatchedAt = payload.get("dispatchedAt");
+            JsonNode arrivedAt = payload.get("arrivedAt");
+            return checks.isCity(payload.get("requestingCity"))
+                    && checks.isCity(payload.get("supportingCity"))
+                    && checks.isOneOf(payload.get("category"), CATEGORY_CODES)
+                    && checks.isOneOf(payload.get("resource"), RESOURCE_CODES)
+                    && checks.isTimestamp(payload.get("requestedAt"), times)
+                    && (dispatchedAt == null || checks.isTimestamp(dispatchedAt, times))
+                    && (arrivedAt == null || dispatchedAt != null && checks.isTimestamp(arrivedAt, times));
+        }
+
+        @Override
+        public EmergencyRequest bind(JsonNode payload, Map<String, OffsetDateTime> times) {
+            return new EmergencyRequest(payload.get("requestingCity").textValue(),
+                    payload.get("supportingCity").textValue(),
+                    PayloadForm.constant(Category.class, payload.get("category")),
+                    PayloadForm.constant(Resource.class, payload.get("resource")),
+                    times.get("requestedAt"), times.get("dispatchedAt"), times.get("arrivedAt"));
+        }
+
+        @Override
+        public EmergencyRequest read(CompactReader in) {
+            if (!in.expect("\"requestingCity\":\"")) {
+                return null;
+            }
+            String requesting = in.city();
+            if (requesting == null || !in.expect("\",\"supportingCity\":\"")) {
+                return null;
+            }
+            String supporting = in.city();
+            if (supporting == null || !in.expect("\",\"category\":\"")) {
+                return null;
+            }
+            Category category = in.constant(CATEGORIES);
+            if (category == null || !in.expect("\",\"resource\":\"")) {
+                return null;
+            }
+            Resource resource = in.constant(RESOURCES);
+            if (resource == null || !in.expect("\",\"requestedAt\":\"")) {
+                return null;
+            }
+            OffsetDateTime requested = in.time();
+            if (requested == null) {
+                return null;
+            }
+            OffsetDateTime dispatched = null;
+            OffsetDateTime arrived = null;
+            if (in.expect("\",\"dispatchedAt\":\"")) {
+                dispatched = in.time();
+                if (dispatched == null) {
+                    return null;
+                }
+                if (in.expect("\",\"arrivedAt\":\"")) {
+                    arrived = in.time();
+                    if (arrived == null) {
+                        return null;
+                    }
+                }
+            }
+            return in.expect("\"}")
+                    ? new EmergencyRequest(requesting, supporting, category, resource, requested, dispatched, arrived)
+                    : null;
+        }
     }
 }

@@ -2,12 +2,9 @@ package org.hbew.indicators.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.Iterator;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.hbew.indicators.catalog.Catalog;
 import org.hbew.indicators.catalog.Flow;
 import org.hbew.indicators.catalog.Item;
@@ -27,22 +24,13 @@ import org.hbew.indicators.catalog.Item;
  * answers {@code false}. {@code false} therefore means "ask the schema", which also words the problems; it never
  * decides on its own that an event is bad. {@code EnvelopeShapeTest} holds the two to that on random and
  * mutated envelopes.
+ *
+ * <p>A flow's payload is checked by its flow's {@link PayloadForm}, with the checks this shape lends it.
  */
-final class EnvelopeShape {
-
-    /** The payloads' codes are their enums' constants in lower case, as {@link EventParser} binds them. */
-    static final Set<String> PENSION_STAGES = codes(PensionTransfer.Stage.values());
-    static final Set<String> EMERGENCY_CATEGORIES = codes(EmergencyRequest.Category.values());
-    static final Set<String> EMERGENCY_RESOURCES = codes(EmergencyRequest.Resource.values());
+final class EnvelopeShape implements PayloadForm.ShapeChecks {
 
     private static final Set<String> ENVELOPE_FIELDS = Set.of("schemaVersion", "eventId", "city", "item",
             "indicator", "occurredAt", "value", "unit", "payload");
-    private static final Set<String> SETTLEMENT_FIELDS = Set.of("insuredCity", "treatmentCity", "amount", "direct",
-            "dischargedAt", "settledAt");
-    private static final Set<String> TRANSFER_FIELDS = Set.of("fromCity", "toCity", "stage", "requestedAt",
-            "completedAt");
-    private static final Set<String> EMERGENCY_FIELDS = Set.of("requestingCity", "supportingCity", "category",
-            "resource", "requestedAt", "dispatchedAt", "arrivedAt");
     private static final int UUID_LENGTH = 36;
 
     private final Set<String> cities;
@@ -72,7 +60,7 @@ final class EnvelopeShape {
         JsonNode indicator = event.get("indicator");
         boolean common = isOne(event.get("schemaVersion"))
                 && isUuid(event.get("eventId"))
-                && isOneOf(event.get("city"), cities)
+                && isCity(event.get("city"))
                 && isItemNumber(event.get("item"))
                 && isIndicatorCode(indicator)
                 && isTimestamp(event.get("occurredAt"), times);
@@ -84,49 +72,9 @@ final class EnvelopeShape {
         if (flow.isEmpty()) {
             return payload == null && isFiniteNumber(event.get("value")) && isText(event.get("unit"));
         }
-        return noValueOrUnit(event) && switch (flow.get()) {
-            case MEDICAL_SETTLEMENT -> isSettlement(payload, times);
-            case PENSION_TRANSFER -> isTransfer(payload, times);
-            case EMERGENCY_REQUEST -> isEmergency(payload, times);
-        };
-    }
-
-    private boolean isSettlement(JsonNode p, ReadTimes times) {
-        return p != null && p.isObject() && onlyFields(p, SETTLEMENT_FIELDS)
-                && isOneOf(p.get("insuredCity"), cities)
-                && isOneOf(p.get("treatmentCity"), cities)
-                && isFiniteNumber(p.get("amount")) && p.get("amount").doubleValue() >= 0
-                && p.get("direct") != null && p.get("direct").isBoolean()
-                && isTimestamp(p.get("dischargedAt"), times)
-                && isTimestamp(p.get("settledAt"), times);
-    }
-
-    private boolean isTransfer(JsonNode p, ReadTimes times) {
-        if (p == null || !p.isObject() || !onlyFields(p, TRANSFER_FIELDS)) {
-            return false;
-        }
-        JsonNode stage = p.get("stage");
-        JsonNode completedAt = p.get("completedAt");
-        return isOneOf(p.get("fromCity"), cities)
-                && isOneOf(p.get("toCity"), cities)
-                && isOneOf(stage, PENSION_STAGES)
-                && isTimestamp(p.get("requestedAt"), times)
-                && ("completed".equals(stage.textValue()) ? isTimestamp(completedAt, times) : completedAt == null);
-    }
-
-    private boolean isEmergency(JsonNode p, ReadTimes times) {
-        if (p == null || !p.isObject() || !onlyFields(p, EMERGENCY_FIELDS)) {
-            return false;
-        }
-        JsonNode dispatchedAt = p.get("dispatchedAt");
-        JsonNode arrivedAt = p.get("arrivedAt");
-        return isOneOf(p.get("requestingCity"), cities)
-                && isOneOf(p.get("supportingCity"), cities)
-                && isOneOf(p.get("category"), EMERGENCY_CATEGORIES)
-                && isOneOf(p.get("resource"), EMERGENCY_RESOURCES)
-                && isTimestamp(p.get("requestedAt"), times)
-                && (dispatchedAt == null || isTimestamp(dispatchedAt, times))
-                && (arrivedAt == null || dispatchedAt != null && isTimestamp(arrivedAt, times));
+        PayloadForm<?> form = PayloadForm.of(flow.get());
+        return noValueOrUnit(event) && payload != null && payload.isObject() && onlyFields(payload, form.fields())
+                && form.conforms(payload, this, times);
     }
 
     private static boolean onlyFields(JsonNode object, Set<String> allowed) {
@@ -146,8 +94,14 @@ final class EnvelopeShape {
         return node != null && node.isTextual();
     }
 
-    private static boolean isOneOf(JsonNode node, Set<String> values) {
-        return isText(node) && values.contains(node.textValue());
+    @Override
+    public boolean isCity(JsonNode node) {
+        return isOneOf(node, cities);
+    }
+
+    @Override
+    public boolean isOneOf(JsonNode node, Set<String> codes) {
+        return isText(node) && codes.contains(node.textValue());
     }
 
     private static boolean isOne(JsonNode node) {
@@ -159,7 +113,8 @@ final class EnvelopeShape {
                 && node.intValue() >= minItem && node.intValue() <= maxItem;
     }
 
-    private static boolean isFiniteNumber(JsonNode node) {
+    @Override
+    public boolean isFiniteNumber(JsonNode node) {
         return node != null && node.isNumber() && Double.isFinite(node.doubleValue());
     }
 
@@ -201,13 +156,9 @@ final class EnvelopeShape {
         return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
     }
 
-    private static Set<String> codes(Enum<?>[] constants) {
-        return Arrays.stream(constants).map(c -> c.name().toLowerCase(Locale.ROOT))
-                .collect(Collectors.toUnmodifiableSet());
-    }
-
     /** A valid date-time in the shape senders use, {@code uuuu-MM-ddTHH:mm:ss[.fraction](Z|±HH:MM)}. */
-    private static boolean isTimestamp(JsonNode node, ReadTimes times) {
+    @Override
+    public boolean isTimestamp(JsonNode node, ReadTimes times) {
         if (!isText(node)) {
             return false;
         }

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -351,8 +350,9 @@ public final class EventParser {
             if (raw == null) {
                 return null;
             }
+            PayloadForm<?> form = PayloadForm.of(flow);
             Map<String, OffsetDateTime> parsed = new HashMap<>();
-            for (String t : FlowPayload.timeFieldsOf(flow)) {
+            for (String t : form.timeFields()) {
                 if (raw.hasNonNull(t)) {
                     OffsetDateTime when = time("payload." + t, raw.get(t));
                     parsed.put(t, when);
@@ -367,7 +367,7 @@ public final class EventParser {
                     return null;
                 }
             }
-            FlowPayload payload = bind(raw, flow, parsed);
+            FlowPayload payload = form.bind(raw, parsed);
             if (payload.origin().equals(payload.destination())) {
                 add(Problem.Kind.FLOW, "payload", "a cross-city flow needs two different cities, got "
                         + payload.origin() + " twice");
@@ -387,26 +387,6 @@ public final class EventParser {
                 }
             }
             return payload;
-        }
-
-        /**
-         * The payload as its record; the schema has vouched for every field's presence and type, and {@code times}
-         * holds the payload's times as checked above (absent ones missing).
-         */
-        private FlowPayload bind(JsonNode raw, Flow flow, Map<String, OffsetDateTime> times) {
-            return switch (flow) {
-                case MEDICAL_SETTLEMENT -> new MedicalSettlement(raw.get("insuredCity").textValue(),
-                        raw.get("treatmentCity").textValue(), raw.get("amount").doubleValue(),
-                        raw.get("direct").booleanValue(), times.get("dischargedAt"), times.get("settledAt"));
-                case PENSION_TRANSFER -> new PensionTransfer(raw.get("fromCity").textValue(),
-                        raw.get("toCity").textValue(), constant(PensionTransfer.Stage.class, raw.get("stage")),
-                        times.get("requestedAt"), times.get("completedAt"));
-                case EMERGENCY_REQUEST -> new EmergencyRequest(raw.get("requestingCity").textValue(),
-                        raw.get("supportingCity").textValue(),
-                        constant(EmergencyRequest.Category.class, raw.get("category")),
-                        constant(EmergencyRequest.Resource.class, raw.get("resource")),
-                        times.get("requestedAt"), times.get("dispatchedAt"), times.get("arrivedAt"));
-            };
         }
 
         private void checkTimeBounds(OffsetDateTime occurredAt) {
@@ -440,11 +420,6 @@ public final class EventParser {
         private void add(Problem.Kind kind, String field, String message) {
             problems.add(new Problem(kind, field, message));
         }
-    }
-
-    /** The enum constant a payload code names: {@code natural_disaster} is {@code NATURAL_DISASTER}. */
-    private static <E extends Enum<E>> E constant(Class<E> type, JsonNode code) {
-        return Enum.valueOf(type, code.textValue().toUpperCase(Locale.ROOT));
     }
 
     /** Durations as people write them: 90s, 12m, 5h, 3d. */

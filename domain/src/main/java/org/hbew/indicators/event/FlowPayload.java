@@ -26,7 +26,7 @@ public sealed interface FlowPayload permits MedicalSettlement, PensionTransfer, 
 
     /**
      * The names of the payload's date-time fields, in the order the payload's JSON writes them; a constant of the
-     * type, the same as {@link #timeFieldsOf(Flow)} for its flow.
+     * type, which its {@code PayloadForm} (known before a payload is bound) answers too.
      */
     List<String> timeFields();
 
@@ -47,15 +47,6 @@ public sealed interface FlowPayload permits MedicalSettlement, PensionTransfer, 
 
     /** This payload with every time it has moved by {@code by} (back for a negative duration). */
     FlowPayload withTimesShiftedBy(Duration by);
-
-    /** The {@link #timeFields()} of the flow's payloads, known before a payload is bound. */
-    static List<String> timeFieldsOf(Flow flow) {
-        return switch (flow) {
-            case MEDICAL_SETTLEMENT -> MedicalSettlement.TIME_FIELDS;
-            case PENSION_TRANSFER -> PensionTransfer.TIME_FIELDS;
-            case EMERGENCY_REQUEST -> EmergencyRequest.TIME_FIELDS;
-        };
-    }
 
     /** For {@link #withTimesShiftedBy}: null stays null. */
     static OffsetDateTime shifted(OffsetDateTime time, Duration by) {

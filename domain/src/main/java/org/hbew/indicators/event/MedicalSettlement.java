@@ -1,9 +1,12 @@
 package org.hbew.indicators.event;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalDouble;
+import java.util.Set;
 import org.hbew.indicators.catalog.Flow;
 import org.hbew.indicators.catalog.FlowMeasure;
 
@@ -21,6 +24,7 @@ public record MedicalSettlement(
 
     static final List<String> TIME_FIELDS = List.of("dischargedAt", "settledAt");
     private static final List<TimeOrder> TIME_ORDERS = List.of(TimeOrder.of(TIME_FIELDS, "settledAt", "dischargedAt"));
+    static final PayloadForm<MedicalSettlement> FORM = new Form();
 
     @Override
     public Flow flow() {
@@ -82,5 +86,73 @@ public record MedicalSettlement(
     /** Minutes from discharge to settlement. */
     public double settlementMinutes() {
         return Duration.between(dischargedAt, settledAt).toSeconds() / 60.0;
+    }
+
+    /** The schema's {@code $defs/medicalSettlement}; the gateway writes every field. */
+    private static final class Form implements PayloadForm<MedicalSettlement> {
+
+        private static final Set<String> FIELDS = Set.of("insuredCity", "treatmentCity", "amount", "direct",
+                "dischargedAt", "settledAt");
+
+        @Override
+        public List<String> timeFields() {
+            return TIME_FIELDS;
+        }
+
+        @Override
+        public Set<String> fields() {
+            return FIELDS;
+        }
+
+        @Override
+        public boolean conforms(JsonNode payload, ShapeChecks checks, ReadTimes times) {
+            JsonNode amount = payload.get("amount");
+            JsonNode direct = payload.get("direct");
+            return checks.isCity(payload.get("insuredCity"))
+                    && checks.isCity(payload.get("treatmentCity"))
+                    && checks.isFiniteNumber(amount) && amount.doubleValue() >= 0
+                    && direct != null && direct.isBoolean()
+                    && checks.isTimestamp(payload.get("dischargedAt"), times)
+                    && checks.isTimestamp(payload.get("settledAt"), times);
+        }
+
+        @Override
+        public MedicalSettlement bind(JsonNode payload, Map<String, OffsetDateTime> times) {
+            return new MedicalSettlement(payload.get("insuredCity").textValue(),
+                    payload.get("treatmentCity").textValue(), payload.get("amount").doubleValue(),
+                    payload.get("direct").booleanValue(), times.get("dischargedAt"), times.get("settledAt"));
+        }
+
+        @Override
+        public MedicalSettlement read(CompactReader in) {
+            if (!in.expect("\"insuredCity\":\"")) {
+                return null;
+            }
+            String insured = in.city();
+            if (insured == null || !in.expect("\",\"treatmentCity\":\"")) {
+                return null;
+            }
+            String treatment = in.city();
+            if (treatment == null || !in.expect("\",\"amount\":")) {
+                return null;
+            }
+            double amount = in.number();
+            if (Double.isNaN(amount) || amount < 0 || !in.expect(",\"direct\":")) {
+                return null;
+            }
+            Boolean direct = in.expect("true") ? Boolean.TRUE : in.expect("false") ? Boolean.FALSE : null;
+            if (direct == null || !in.expect(",\"dischargedAt\":\"")) {
+                return null;
+            }
+            OffsetDateTime discharged = in.time();
+            if (discharged == null || !in.expect("\",\"settledAt\":\"")) {
+                return null;
+            }
+            OffsetDateTime settled = in.time();
+            if (settled == null || !in.expect("\"}")) {
+                return null;
+            }
+            return new MedicalSettlement(insured, treatment, amount, direct, discharged, settled);
+        }
     }
 }

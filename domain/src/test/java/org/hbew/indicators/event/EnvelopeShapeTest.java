@@ -194,10 +194,10 @@ class EnvelopeShapeTest {
         JsonNode schema = schemaDocument();
 
         assertThat(SHAPE.cities()).isEqualTo(texts(schema.at("/$defs/city/enum")));
-        assertThat(EnvelopeShape.PENSION_STAGES).isEqualTo(texts(schema.at("/$defs/pensionTransfer/properties/stage/enum")));
-        assertThat(EnvelopeShape.EMERGENCY_CATEGORIES)
+        assertThat(PensionTransfer.STAGE_CODES).isEqualTo(texts(schema.at("/$defs/pensionTransfer/properties/stage/enum")));
+        assertThat(EmergencyRequest.CATEGORY_CODES)
                 .isEqualTo(texts(schema.at("/$defs/emergencyRequest/properties/category/enum")));
-        assertThat(EnvelopeShape.EMERGENCY_RESOURCES)
+        assertThat(EmergencyRequest.RESOURCE_CODES)
                 .isEqualTo(texts(schema.at("/$defs/emergencyRequest/properties/resource/enum")));
     }
 

@@ -28,12 +28,12 @@ class FlowPayloadTest {
 
     @Test
     void shouldNameTheSameTimeFieldsAsItsFlow() {
-        assertThat(FlowPayload.timeFieldsOf(Flow.MEDICAL_SETTLEMENT)).containsExactly("dischargedAt", "settledAt");
-        assertThat(FlowPayload.timeFieldsOf(Flow.PENSION_TRANSFER)).containsExactly("requestedAt", "completedAt");
-        assertThat(FlowPayload.timeFieldsOf(Flow.EMERGENCY_REQUEST))
+        assertThat(PayloadForm.of(Flow.MEDICAL_SETTLEMENT).timeFields()).containsExactly("dischargedAt", "settledAt");
+        assertThat(PayloadForm.of(Flow.PENSION_TRANSFER).timeFields()).containsExactly("requestedAt", "completedAt");
+        assertThat(PayloadForm.of(Flow.EMERGENCY_REQUEST).timeFields())
                 .containsExactly("requestedAt", "dispatchedAt", "arrivedAt");
         for (FlowPayload payload : PAYLOADS) {
-            assertThat(payload.timeFields()).isSameAs(FlowPayload.timeFieldsOf(payload.flow()));
+            assertThat(payload.timeFields()).isSameAs(PayloadForm.of(payload.flow()).timeFields());
         }
     }
 

@@ -121,7 +121,7 @@ public record EmergencyRequest(
      * The schema's {@code $defs/emergencyRequest}: {@code dispatchedAt} only where support was sent, {@code arrivedAt}
      * only after a {@code dispatchedAt}.
      */
-    private static final class Form implements PayloadForm<EmergencyRequest> {
+    private static final class Form extends PayloadForm<EmergencyRequest> {
 
         private static final Set<String> FIELDS = Set.of("requestingCity", "supportingCity", "category", "resource",
                 "requestedAt", "dispatchedAt", "arrivedAt");
@@ -129,18 +129,12 @@ public record EmergencyRequest(
         private static final Category[] CATEGORIES = Category.values();
         private static final Resource[] RESOURCES = Resource.values();
 
-        @Override
-        public List<String> timeFields() {
-            return TIME_FIELDS;
+        Form() {
+            super(TIME_FIELDS, FIELDS);
         }
 
         @Override
-        public Set<String> fields() {
-            return FIELDS;
-        }
-
-        @Override
-        public boolean conforms(JsonNode payload, ShapeChecks checks, ReadTimes times) {
+        boolean conforms(JsonNode payload, ShapeChecks checks, ReadTimes times) {
             JsonNode dispatchedAt = payload.get("dispatchedAt");
             JsonNode arrivedAt = payload.get("arrivedAt");
             return checks.isCity(payload.get("requestingCity"))
@@ -153,7 +147,7 @@ public record EmergencyRequest(
         }
 
         @Override
-        public EmergencyRequest bind(JsonNode payload, Map<String, OffsetDateTime> times) {
+        EmergencyRequest bind(JsonNode payload, Map<String, OffsetDateTime> times) {
             return new EmergencyRequest(payload.get("requestingCity").textValue(),
                     payload.get("supportingCity").textValue(),
                     PayloadForm.constant(Category.class, payload.get("category")),
@@ -162,7 +156,7 @@ public record EmergencyRequest(
         }
 
         @Override
-        public EmergencyRequest read(CompactReader in) {
+        EmergencyRequest read(CompactReader in) {
             if (!in.expect("\"requestingCity\":\"")) {
                 return null;
             }

@@ -89,23 +89,17 @@ public record MedicalSettlement(
     }
 
     /** The schema's {@code $defs/medicalSettlement}; the gateway writes every field. */
-    private static final class Form implements PayloadForm<MedicalSettlement> {
+    private static final class Form extends PayloadForm<MedicalSettlement> {
 
         private static final Set<String> FIELDS = Set.of("insuredCity", "treatmentCity", "amount", "direct",
                 "dischargedAt", "settledAt");
 
-        @Override
-        public List<String> timeFields() {
-            return TIME_FIELDS;
+        Form() {
+            super(TIME_FIELDS, FIELDS);
         }
 
         @Override
-        public Set<String> fields() {
-            return FIELDS;
-        }
-
-        @Override
-        public boolean conforms(JsonNode payload, ShapeChecks checks, ReadTimes times) {
+        boolean conforms(JsonNode payload, ShapeChecks checks, ReadTimes times) {
             JsonNode amount = payload.get("amount");
             JsonNode direct = payload.get("direct");
             return checks.isCity(payload.get("insuredCity"))
@@ -117,14 +111,14 @@ public record MedicalSettlement(
         }
 
         @Override
-        public MedicalSettlement bind(JsonNode payload, Map<String, OffsetDateTime> times) {
+        MedicalSettlement bind(JsonNode payload, Map<String, OffsetDateTime> times) {
             return new MedicalSettlement(payload.get("insuredCity").textValue(),
                     payload.get("treatmentCity").textValue(), payload.get("amount").doubleValue(),
                     payload.get("direct").booleanValue(), times.get("dischargedAt"), times.get("settledAt"));
         }
 
         @Override
-        public MedicalSettlement read(CompactReader in) {
+        MedicalSettlement read(CompactReader in) {
             if (!in.expect("\"insuredCity\":\"")) {
                 return null;
             }

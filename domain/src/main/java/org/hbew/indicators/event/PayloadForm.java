@@ -20,7 +20,15 @@ import org.hbew.indicators.catalog.Flow;
  * which the shape and the compact reader implement themselves: reading a payload costs no allocation beyond the
  * record's.
  */
-interface PayloadForm<P extends FlowPayload> {
+abstract class PayloadForm<P extends FlowPayload> {
+
+    private final List<String> timeFields;
+    private final Set<String> fields;
+
+    PayloadForm(List<String> timeFields, Set<String> fields) {
+        this.timeFields = timeFields;
+        this.fields = fields;
+    }
 
     /** The form of the flow's payloads; the one switch on {@link Flow} a new flow adds a case to here. */
     static PayloadForm<?> of(Flow flow) {
@@ -32,30 +40,34 @@ interface PayloadForm<P extends FlowPayload> {
     }
 
     /** The payload's date-time fields in the order its JSON writes them: its records' {@link FlowPayload#timeFields()}. */
-    List<String> timeFields();
+    final List<String> timeFields() {
+        return timeFields;
+    }
 
     /** Every field the payload may have, the properties of its {@code $defs} entry in the schema. */
-    Set<String> fields();
+    final Set<String> fields() {
+        return fields;
+    }
 
     /**
      * Whether {@code payload}, an object with none but {@link #fields()}, has the schema's shape, as
      * {@link EnvelopeShape} answers: true only where the schema agrees, false where unsure. The date-times it reads go
      * to {@code times}.
      */
-    boolean conforms(JsonNode payload, ShapeChecks checks, ReadTimes times);
+    abstract boolean conforms(JsonNode payload, ShapeChecks checks, ReadTimes times);
 
     /**
      * The payload as its record, from a tree whose every field's presence and type the schema has vouched for;
      * {@code times} holds its date-times as read already, by field name (absent ones missing).
      */
-    P bind(JsonNode payload, Map<String, OffsetDateTime> times);
+    abstract P bind(JsonNode payload, Map<String, OffsetDateTime> times);
 
     /**
      * The payload as the gateway writes it (its record's fields in declaration order, absent times left out), from
      * just after its opening brace up to and including its closing one; or null for anything else. Only the form of
      * each field: the cities' relation, the times' order and {@code occurredAt} are the caller's checks.
      */
-    P read(CompactReader in);
+    abstract P read(CompactReader in);
 
     /** What a form's {@link #conforms} checks a field with; each is false for a missing field. */
     interface ShapeChecks {

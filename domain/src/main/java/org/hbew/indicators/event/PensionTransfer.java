@@ -99,22 +99,16 @@ public record PensionTransfer(
     }
 
     /** The schema's {@code $defs/pensionTransfer}: a completed transfer has {@code completedAt}, a requested one not. */
-    private static final class Form implements PayloadForm<PensionTransfer> {
+    private static final class Form extends PayloadForm<PensionTransfer> {
 
         private static final Set<String> FIELDS = Set.of("fromCity", "toCity", "stage", "requestedAt", "completedAt");
 
-        @Override
-        public List<String> timeFields() {
-            return TIME_FIELDS;
+        Form() {
+            super(TIME_FIELDS, FIELDS);
         }
 
         @Override
-        public Set<String> fields() {
-            return FIELDS;
-        }
-
-        @Override
-        public boolean conforms(JsonNode payload, ShapeChecks checks, ReadTimes times) {
+        boolean conforms(JsonNode payload, ShapeChecks checks, ReadTimes times) {
             JsonNode stage = payload.get("stage");
             JsonNode completedAt = payload.get("completedAt");
             return checks.isCity(payload.get("fromCity"))
@@ -126,14 +120,14 @@ public record PensionTransfer(
         }
 
         @Override
-        public PensionTransfer bind(JsonNode payload, Map<String, OffsetDateTime> times) {
+        PensionTransfer bind(JsonNode payload, Map<String, OffsetDateTime> times) {
             return new PensionTransfer(payload.get("fromCity").textValue(), payload.get("toCity").textValue(),
                     PayloadForm.constant(Stage.class, payload.get("stage")), times.get("requestedAt"),
                     times.get("completedAt"));
         }
 
         @Override
-        public PensionTransfer read(CompactReader in) {
+        PensionTransfer read(CompactReader in) {
             if (!in.expect("\"fromCity\":\"")) {
                 return null;
             }

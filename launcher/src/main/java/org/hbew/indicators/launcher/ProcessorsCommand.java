@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.ingest.TokenStore;
-import org.hbew.indicators.processors.GroupProtocol;
+import org.apache.kafka.streams.GroupProtocol;
 import org.hbew.indicators.processors.ProcessorsApp;
 import org.hbew.indicators.processors.ProcessorsConfig;
 import org.hbew.indicators.processors.topology.TopologySettings;

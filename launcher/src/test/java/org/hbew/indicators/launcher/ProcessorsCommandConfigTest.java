@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.hbew.indicators.processors.GroupProtocol;
+import org.apache.kafka.streams.GroupProtocol;
 import org.hbew.indicators.processors.ProcessorsConfig;
 import org.hbew.indicators.processors.topology.TopologySettings;
 import org.hbew.indicators.processors.topology.WindowSpec;
@@ -82,9 +82,9 @@ class ProcessorsCommandConfigTest {
     @ParameterizedTest
     @ValueSource(strings = {"classic", "streams", "STREAMS"})
     void shouldAcceptTheGroupProtocolsKafkaStreamsAccepts(String protocol) {
-        assertThat(config(Map.of(), "--group-protocol", protocol).groupProtocol().code())
+        assertThat(config(Map.of(), "--group-protocol", protocol).groupProtocol().name())
                 .isEqualToIgnoringCase(protocol);
-        assertThat(config(Map.of("HBEW_GROUP_PROTOCOL", protocol)).groupProtocol().code())
+        assertThat(config(Map.of("HBEW_GROUP_PROTOCOL", protocol)).groupProtocol().name())
                 .isEqualToIgnoringCase(protocol);
     }
 

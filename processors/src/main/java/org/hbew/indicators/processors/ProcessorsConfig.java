@@ -2,8 +2,10 @@ package org.hbew.indicators.processors;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.streams.GroupProtocol;
 import org.hbew.indicators.kafka.KafkaClientProperties;
 import org.hbew.indicators.processors.topology.TopologySettings;
 
@@ -81,7 +83,7 @@ public record ProcessorsConfig(
         return "ProcessorsConfig[bootstrapServers=" + bootstrapServers + ", applicationId=" + applicationId
                 + ", stateDir=" + stateDir + ", http=" + httpHost + ":" + httpPort + ", advertisedHost="
                 + advertisedHost + ", streamThreads=" + streamThreads + ", standbyReplicas=" + standbyReplicas
-                + ", replicationFactor=" + replicationFactor + ", groupProtocol=" + groupProtocol.code()
+                + ", replicationFactor=" + replicationFactor + ", groupProtocol=" + groupProtocol.name().toLowerCase(Locale.ROOT)
                 + ", commitInterval=" + commitInterval + ", rawPartitions=" + topology.rawPartitions()
                 + ", streamsOverrides=" + KafkaClientProperties.of(streamsOverrides).describe() + ", readToken="
                 + (readToken.isEmpty() ? "none" : "[hidden]") + "]";

@@ -1,8 +1,10 @@
 package org.hbew.indicators.processors;
 
+import java.util.Locale;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.streams.GroupProtocol;
 import org.apache.kafka.streams.StreamsConfig;
 import org.hbew.indicators.kafka.Topics;
 import org.hbew.indicators.processors.errors.DeadLetteringHandlers;
@@ -52,7 +54,7 @@ public final class StreamsSettings {
         // a set and formatted log strings each time (profiled: 5 % of the stream thread's CPU). TopologySnapshotTest
         // fails if a sub-topology ever reads two topics.
         p.put(StreamsConfig.MAX_TASK_IDLE_MS_CONFIG, StreamsConfig.MAX_TASK_IDLE_MS_DISABLED);
-        p.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, config.groupProtocol().code());
+        p.put(StreamsConfig.GROUP_PROTOCOL_CONFIG, config.groupProtocol().name().toLowerCase(Locale.ROOT));
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DLQ.name());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetteringHandlers.Processing.class);
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);

@@ -1,7 +1,6 @@
 package org.hbew.indicators.processors;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Method;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.GroupProtocol;
 import org.apache.kafka.streams.StreamsConfig;
 import org.hbew.indicators.catalog.CatalogLoader;
 import org.hbew.indicators.processors.metrics.PipelineMetrics;
@@ -70,16 +70,6 @@ class ProcessorsConfigTest {
         assertThat(streams).containsEntry(StreamsConfig.GROUP_PROTOCOL_CONFIG, "streams")
                 .doesNotContainKey(StreamsConfig.consumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG));
         assertThat(new StreamsConfig(streams).getString(StreamsConfig.GROUP_PROTOCOL_CONFIG)).isEqualTo("streams");
-    }
-
-    @Test
-    void shouldReadTheGroupProtocolsAsKafkaStreamsDoesAndNameThemWhenItCannot() {
-        assertThat(GroupProtocol.parse("classic")).isEqualTo(GroupProtocol.CLASSIC);
-        assertThat(GroupProtocol.parse("streams")).isEqualTo(GroupProtocol.STREAMS);
-        assertThat(GroupProtocol.parse("STREAMS")).isEqualTo(GroupProtocol.STREAMS);
-        assertThatThrownBy(() -> GroupProtocol.parse("consumer"))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown group protocol 'consumer'; known: classic, streams");
     }
 
     @Test

@@ -28,7 +28,7 @@ import org.hbew.indicators.event.MedicalSettlement;
 import org.hbew.indicators.event.Observation;
 import org.hbew.indicators.event.Observations;
 import org.hbew.indicators.event.PensionTransfer;
-import org.hbew.indicators.processors.GroupProtocol;
+import org.apache.kafka.streams.GroupProtocol;
 import org.hbew.indicators.processors.ProcessorsApp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

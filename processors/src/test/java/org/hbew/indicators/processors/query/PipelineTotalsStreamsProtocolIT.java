@@ -8,7 +8,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.StreamsGroupDescription;
-import org.hbew.indicators.processors.GroupProtocol;
+import org.apache.kafka.streams.GroupProtocol;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 

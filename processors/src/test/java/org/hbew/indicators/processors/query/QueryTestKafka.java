@@ -27,7 +27,7 @@ import org.hbew.indicators.event.EventEnvelope;
 import org.hbew.indicators.json.JsonSerde;
 import org.hbew.indicators.kafka.TopicProvisioner;
 import org.hbew.indicators.kafka.Topics;
-import org.hbew.indicators.processors.GroupProtocol;
+import org.apache.kafka.streams.GroupProtocol;
 import org.hbew.indicators.processors.ProcessorsApp;
 import org.hbew.indicators.processors.ProcessorsConfig;
 
